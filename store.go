@@ -1,0 +1,61 @@
+package leverage
+
+import "context"
+
+// ActorFilter selects actors. Zero fields do not filter.
+type ActorFilter struct {
+	IDs  []string  // only these ids
+	Kind ActorKind // only this kind
+}
+
+// FactFilter selects facts. Zero fields do not filter.
+type FactFilter struct {
+	Actors    []string // facts whose subject or object is one of these
+	Relations []string // facts of these relations
+	Source    string   // facts citing this source
+}
+
+// SourceFilter selects sources. Zero fields do not filter.
+type SourceFilter struct {
+	IDs []string // only these ids
+}
+
+// ActorService reads actors.
+type ActorService interface {
+	// Actors returns the actors matching f, ordered by id.
+	Actors(ctx context.Context, f ActorFilter) ([]*Actor, error)
+}
+
+// FactService reads facts and the relations they use.
+type FactService interface {
+	// Facts returns the facts matching f, ordered by id.
+	Facts(ctx context.Context, f FactFilter) ([]*Fact, error)
+	// Relations returns every relation, ordered by id.
+	Relations(ctx context.Context) ([]*Relation, error)
+}
+
+// SourceService reads sources.
+type SourceService interface {
+	// Sources returns the sources matching f, ordered by id.
+	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
+}
+
+// DatasetService writes whole datasets.
+type DatasetService interface {
+	// ReplaceDataset validates d and, in one transaction, removes everything
+	// stored under d.Name and stores d in its place. Returns EINVALID if d
+	// breaks a rule, in which case nothing is written.
+	ReplaceDataset(ctx context.Context, d *Dataset) error
+	// DatasetVersion returns the version stored under name, or "" if none.
+	DatasetVersion(ctx context.Context, name string) (string, error)
+}
+
+// Store is everything the program keeps: the union of the services above.
+// The sqlite package implements it.
+type Store interface {
+	ActorService
+	FactService
+	SourceService
+	DatasetService
+	Close() error
+}
