@@ -63,7 +63,7 @@ type Actor struct {
 // no dated official name covers it.
 func (a *Actor) NameAt(t time.Time) string {
 	for _, n := range a.Names {
-		if (n.Kind == NameOfficial || n.Kind == NameHistorical) && !n.Valid.From.IsZero() && n.Valid.Contains(t) {
+		if (n.Kind == NameOfficial || n.Kind == NameHistorical) && n.Valid != (Period{}) && n.Valid.Contains(t) {
 			return n.Text
 		}
 	}

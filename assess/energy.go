@@ -1,0 +1,252 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/measure"
+	"github.com/leverage-dev/leverage/transit"
+)
+
+// exportSystem is b's crude export routes as stored, with the facts behind
+// them.
+type exportSystem struct {
+	routes []transit.Route
+	info   []Route
+	facts  [][]*leverage.Fact // per route: route, segment, capacity and crossing facts
+	volume [][]*leverage.Fact // per route: volume facts on record
+}
+
+// loadExportSystem builds b's routes from exports_via, route_segment,
+// capacity and crosses facts.
+func loadExportSystem(m *Model, b string) exportSystem {
+	var sys exportSystem
+	for _, via := range m.All("exports_via", b, "") {
+		rid := via.Object
+		r := transit.Route{ID: rid, Name: m.Name(rid), Volume: math.NaN()}
+		facts := []*leverage.Fact{via}
+		segs := m.All("route_segment", rid, "")
+		slices.SortFunc(segs, func(x, y *leverage.Fact) int {
+			xv, _ := x.Float()
+			yv, _ := y.Float()
+			return int(xv - yv)
+		})
+		var chain []string
+		for _, sf := range segs {
+			facts = append(facts, sf)
+			s := transit.Segment{Asset: sf.Object, Name: m.Name(sf.Object), Capacity: math.NaN()}
+			if c := m.Latest("capacity", sf.Object, "", math.MaxInt); c != nil {
+				s.Capacity, _ = c.Float()
+				facts = append(facts, c)
+			}
+			for _, cf := range m.All("crosses", sf.Object, "") {
+				if !slices.Contains(s.States, cf.Object) {
+					s.States = append(s.States, cf.Object)
+				}
+				facts = append(facts, cf)
+			}
+			slices.Sort(s.States)
+			r.Segments = append(r.Segments, s)
+			chain = append(chain, s.Name)
+		}
+		info := Route{ID: rid, Name: r.Name, Chain: chain, Bottleneck: r.Bottleneck()}
+		if c := r.Capacity(); !math.IsNaN(c) {
+			info.Capacity = &c
+		}
+		var states []string
+		for _, s := range r.States() {
+			if s != b {
+				states = append(states, s)
+			}
+		}
+		info.States = states
+		sys.routes = append(sys.routes, r)
+		sys.info = append(sys.info, info)
+		sys.facts = append(sys.facts, facts)
+		sys.volume = append(sys.volume, m.All("route_volume", rid, ""))
+	}
+	return sys
+}
+
+// volumeYear returns the latest year not after maxYear in which every route
+// with a known capacity has a volume, or 0.
+func (sys exportSystem) volumeYear(maxYear int) int {
+	var years []int
+	for _, vs := range sys.volume {
+		for _, v := range vs {
+			if v.Year <= maxYear && !slices.Contains(years, v.Year) {
+				years = append(years, v.Year)
+			}
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+next:
+	for _, y := range years {
+		for i, r := range sys.routes {
+			if !math.IsNaN(r.Capacity()) && volumeIn(sys.volume[i], y) == nil {
+				continue next
+			}
+		}
+		return y
+	}
+	return 0
+}
+
+func volumeIn(vs []*leverage.Fact, year int) *leverage.Fact {
+	for _, v := range vs {
+		if v.Year == year {
+			return v
+		}
+	}
+	return nil
+}
+
+func energy(m *Model, a, b string, year int) ChannelResult {
+	c := ChannelResult{}
+	sys := loadExportSystem(m, b)
+	ind := func(id, label, unit, transform string) *Indicator {
+		c.Indicators = append(c.Indicators, Indicator{ID: id, Label: label, Unit: unit, Transform: transform})
+		return &c.Indicators[len(c.Indicators)-1]
+	}
+	tA, tB := m.Name(a), m.Name(b)
+	share := ind("transit_share", fmt.Sprintf("Share of %s's oil exports on routes crossing %s", tB, tA), "%", "share: value / 100")
+	capShare := ind("capacity_share", fmt.Sprintf("Share of %s's export capacity crossing %s", tB, tA), "%", "share: value / 100")
+	cut := ind("cut_loss", fmt.Sprintf("Export capacity left if %s closes its routes (N-%s)", tA, a), "% of exports", "1 - min(1, value / 100)")
+	n1 := ind("n_minus_1", fmt.Sprintf("%s's export capacity left without its largest asset (N-1)", tB), "% of exports", "context")
+	hhi := ind("route_hhi", fmt.Sprintf("Concentration of %s's export volumes over routes (HHI)", tB), "index", "context")
+	vol := ind("transit_volume", fmt.Sprintf("Volume of %s's oil crossing %s", tB, tA), "Mt", "context")
+
+	// The transit volume needs no complete route list.
+	vy := 0
+	for i, r := range sys.routes {
+		if !r.Crosses(a) {
+			continue
+		}
+		for _, v := range sys.volume[i] {
+			if v.Year <= year && v.Year > vy {
+				vy = v.Year
+			}
+		}
+	}
+	if vy > 0 {
+		var sum float64
+		for i, r := range sys.routes {
+			if v := volumeIn(sys.volume[i], vy); v != nil && r.Crosses(a) {
+				x, _ := v.Float()
+				sum += x
+				vol.cite(v)
+				if v.Text != "" {
+					vol.Text = v.Text
+				}
+			}
+		}
+		vol.set(sum, math.NaN())
+		vol.Year = vy
+	} else {
+		vol.Missing = fmt.Sprintf("no volume of %s's oil crossing %s on record", tB, tA)
+	}
+
+	for i := range sys.info {
+		sys.info[i].CrossesA = sys.routes[i].Crosses(a)
+		if v := latestUpTo(sys.volume[i], year); v != nil {
+			x, _ := v.Float()
+			sys.info[i].Volume, sys.info[i].VolumeYear = &x, v.Year
+			sys.facts[i] = append(sys.facts[i], v)
+		}
+		var tmp Indicator
+		tmp.cite(sys.facts[i]...)
+		sys.info[i].Facts, sys.info[i].Sources = tmp.Facts, tmp.Sources
+	}
+	c.Routes = sys.info
+
+	if len(sys.routes) == 0 {
+		for _, in := range []*Indicator{share, capShare, cut, n1, hhi} {
+			in.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)
+		}
+		c.Missing = fmt.Sprintf("no data: the dataset has no export routes for %s", tB)
+		return c
+	}
+	qexp := m.Latest("oil_exports", b, "", year)
+	if qexp == nil {
+		why := fmt.Sprintf("%s's total oil exports are not in the dataset, so its route list may be incomplete", tB)
+		for _, in := range []*Indicator{share, capShare, cut, n1, hhi} {
+			in.Missing = why
+		}
+		c.Missing = "no data: " + why
+		return c
+	}
+	q, _ := qexp.Float()
+	var routeFacts []*leverage.Fact
+	for _, fs := range sys.facts {
+		routeFacts = append(routeFacts, fs...)
+	}
+
+	// Volumes in the latest year every capacity-bearing route reports.
+	if y := sys.volumeYear(year); y > 0 {
+		var via, all float64
+		var vols []float64
+		for i, r := range sys.routes {
+			v := volumeIn(sys.volume[i], y)
+			if v == nil {
+				continue
+			}
+			x, _ := v.Float()
+			all += x
+			vols = append(vols, x)
+			if r.Crosses(a) {
+				via += x
+			}
+			share.cite(v)
+			hhi.cite(v)
+			if v.Text != "" {
+				share.Text, hhi.Text = v.Text, v.Text
+			}
+		}
+		share.set(100*via/all, via/all)
+		share.Year, hhi.Year = y, y
+		share.cite(routeFacts...)
+		hhi.set(measure.HHI(vols), math.NaN())
+		hhi.Note = fmt.Sprintf("over %d routes; %.0f on the 10,000 scale", len(vols), measure.HHI(vols)*10000)
+	} else {
+		share.Missing = "no year in which every route with a known capacity has a recorded volume"
+		hhi.Missing = share.Missing
+	}
+
+	total := transit.TotalCapacity(sys.routes)
+	without := transit.TotalCapacity(transit.Avoiding(sys.routes, a))
+	capShare.set(100*(1-without/total), 1-without/total)
+	capShare.cite(routeFacts...)
+	capShare.Note = fmt.Sprintf("%.1f of %.1f Mt/y; lesser-of capacity per route, shared assets counted once", total-without, total)
+
+	nA := transit.NMinusState(sys.routes, a, q)
+	cut.set(nA, 1-measure.Clamp01(nA/100))
+	cut.Year = qexp.Year
+	cut.cite(qexp)
+	cut.cite(routeFacts...)
+	cut.Note = fmt.Sprintf("%.1f Mt/y avoiding %s over %.1f Mt exported in %d", without, tA, q, qexp.Year)
+
+	pct, lost := transit.NMinus1(sys.routes, q)
+	n1.set(pct, math.NaN())
+	n1.Year = qexp.Year
+	n1.cite(qexp)
+	n1.cite(routeFacts...)
+	verdict := "fails"
+	if pct >= 100 {
+		verdict = "passes"
+	}
+	n1.Text = fmt.Sprintf("%s the 100%% standard", verdict)
+	n1.Note = fmt.Sprintf("largest asset lost: %s", m.Name(lost))
+	return c
+}
+
+func latestUpTo(vs []*leverage.Fact, year int) *leverage.Fact {
+	for _, v := range vs { // latest first
+		if v.Year <= year {
+			return v
+		}
+	}
+	return nil
+}

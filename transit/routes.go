@@ -1,0 +1,217 @@
+// Package transit computes what a state's export routes can carry and what
+// is left when an asset or a whole jurisdiction is removed: route chains
+// with the lesser-of rule, the export-side N-1 test and the jurisdictional
+// ("N-state") cut.
+//
+// This is route arithmetic: routes are chains of assets, and routes that
+// share an asset (two tanker legs out of one port) are capped together by
+// that asset. It is exact when routes share at most one bottleneck, as in
+// the built-in Kazakh export system; a network max-flow model generalises
+// it.
+package transit
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// Segment is one asset in a route's chain.
+type Segment struct {
+	Asset    string   // asset id
+	Name     string   // display name
+	Capacity float64  // Mt/y; NaN when unknown
+	States   []string // states whose territory or waters it lies in
+}
+
+// Route is an export route: a chain of segments from the exporter to a
+// market, with the volume it carried in a year if known.
+type Route struct {
+	ID       string
+	Name     string
+	Segments []Segment
+	Volume   float64 // Mt in VolumeYear; NaN when unknown
+}
+
+// Capacity returns the lesser-of capacity along the chain: the smallest
+// known segment capacity. It returns NaN when no segment's capacity is
+// known.
+func (r Route) Capacity() float64 {
+	c := math.NaN()
+	for _, s := range r.Segments {
+		if !math.IsNaN(s.Capacity) && (math.IsNaN(c) || s.Capacity < c) {
+			c = s.Capacity
+		}
+	}
+	return c
+}
+
+// Bottleneck returns the asset that sets the route's capacity, or "".
+func (r Route) Bottleneck() string {
+	c := r.Capacity()
+	for _, s := range r.Segments {
+		if s.Capacity == c {
+			return s.Asset
+		}
+	}
+	return ""
+}
+
+// States returns the sorted states any segment of r lies in.
+func (r Route) States() []string {
+	var out []string
+	for _, s := range r.Segments {
+		for _, st := range s.States {
+			if !slices.Contains(out, st) {
+				out = append(out, st)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Crosses reports whether any segment of r lies in state.
+func (r Route) Crosses(state string) bool {
+	for _, s := range r.Segments {
+		if slices.Contains(s.States, state) {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether r uses asset.
+func (r Route) has(asset string) bool {
+	for _, s := range r.Segments {
+		if s.Asset == asset {
+			return true
+		}
+	}
+	return false
+}
+
+// TotalCapacity returns what the routes can carry together, in Mt/y.
+// Routes without a known capacity are left out. Routes that share an asset
+// with a known capacity form a group whose total is capped by that asset:
+//
+//	C(group) = min( sum_r C_r , min_{shared a} C_a )
+func TotalCapacity(routes []Route) float64 {
+	var rs []Route
+	for _, r := range routes {
+		if !math.IsNaN(r.Capacity()) {
+			rs = append(rs, r)
+		}
+	}
+	// Union routes that share a capacity-bearing asset.
+	parent := make([]int, len(rs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	shared := map[string]float64{} // asset -> capacity, for assets on 2+ routes
+	for i := range rs {
+		for j := i + 1; j < len(rs); j++ {
+			for _, s := range rs[i].Segments {
+				if !math.IsNaN(s.Capacity) && rs[j].has(s.Asset) {
+					parent[find(j)] = find(i)
+					shared[s.Asset] = s.Capacity
+				}
+			}
+		}
+	}
+	sum := map[int]float64{}
+	limit := map[int]float64{}
+	for i, r := range rs {
+		g := find(i)
+		sum[g] += r.Capacity()
+		if _, ok := limit[g]; !ok {
+			limit[g] = math.Inf(1)
+		}
+		for _, s := range r.Segments {
+			if c, ok := shared[s.Asset]; ok {
+				limit[g] = math.Min(limit[g], c)
+			}
+		}
+	}
+	var total float64
+	for g, s := range sum {
+		total += math.Min(s, limit[g])
+	}
+	return total
+}
+
+// Without returns the routes that do not use asset.
+func Without(routes []Route, asset string) []Route {
+	var out []Route
+	for _, r := range routes {
+		if !r.has(asset) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Avoiding returns the routes that do not cross state.
+func Avoiding(routes []Route, state string) []Route {
+	var out []Route
+	for _, r := range routes {
+		if !r.Crosses(state) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// LargestAsset returns the asset with the largest known capacity on any of
+// the routes and that capacity, or "" and NaN when none is known. Ties go to
+// the asset id that sorts first.
+func LargestAsset(routes []Route) (string, float64) {
+	best, cap := "", math.NaN()
+	for _, r := range routes {
+		for _, s := range r.Segments {
+			if math.IsNaN(s.Capacity) {
+				continue
+			}
+			if math.IsNaN(cap) || s.Capacity > cap || (s.Capacity == cap && s.Asset < best) {
+				best, cap = s.Asset, s.Capacity
+			}
+		}
+	}
+	return best, cap
+}
+
+// NMinus1 is the export-side adaptation of the N-1 formula of Regulation
+// (EU) 2017/1938, Annex II: the capacity left when the single largest
+// infrastructure is lost, over the volume to be exported, in percent:
+//
+//	N-1 [%] = C(routes without the largest asset) / Q_exp * 100
+//
+// The system passes the standard at 100% or more. It returns the largest
+// asset's id with the result, and NaN when exportable is not positive.
+func NMinus1(routes []Route, exportable float64) (pct float64, lost string) {
+	if !(exportable > 0) {
+		return math.NaN(), ""
+	}
+	lost, _ = LargestAsset(routes)
+	return TotalCapacity(Without(routes, lost)) / exportable * 100, lost
+}
+
+// NMinusState is the jurisdictional cut: the capacity left when every
+// route crossing state is closed, over the volume to be exported, in
+// percent. It returns NaN when exportable is not positive.
+//
+//	N-J [%] = C(routes avoiding J) / Q_exp * 100
+func NMinusState(routes []Route, state string, exportable float64) float64 {
+	if !(exportable > 0) {
+		return math.NaN()
+	}
+	return TotalCapacity(Avoiding(routes, state)) / exportable * 100
+}
