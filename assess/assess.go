@@ -122,13 +122,13 @@ type ChannelGap struct {
 // Assessment is the full answer for a pair: both directions and the
 // asymmetry between them.
 type Assessment struct {
-	Schema    string       `json:"schema"` // "leverage.assessment/v1"
-	AsOf      string       `json:"as_of"`
-	Year      int          `json:"year"` // latest data year allowed
-	Forward   Direction    `json:"forward"`
-	Reverse   Direction    `json:"reverse"`
-	Asymmetry *float64     `json:"asymmetry"` // composite gap over the channels scored both ways
-	Gaps      []ChannelGap `json:"channel_asymmetry"`
+	Schema    string             `json:"schema"` // "leverage.assessment/v1"
+	AsOf      string             `json:"as_of"`
+	Year      int                `json:"year"` // latest data year allowed
+	Forward   Direction          `json:"forward"`
+	Reverse   Direction          `json:"reverse"`
+	Asymmetry *float64           `json:"asymmetry"` // composite gap over the channels scored both ways
+	Gaps      []ChannelGap       `json:"channel_asymmetry"`
 	Sources   []*leverage.Source `json:"sources"` // every source cited above
 }
 

@@ -179,7 +179,8 @@ func security(m *Model, a, b string, year int) ChannelResult {
 			}
 			s := measure.HalfLife(m.AsOf.Sub(end).Hours()/24/365.25, eventHalfLife)
 			dep.cite(f)
-			if math.IsNaN(best) || s > best {
+			_, hasValue := f.Float()
+			if math.IsNaN(best) || s > best || (s == best && dep.Value == nil && hasValue) {
 				best = s
 				v := math.NaN()
 				if x, ok := f.Float(); ok {
@@ -238,7 +239,7 @@ func abs(x int) int {
 
 func people(m *Model, a, b string, year int) ChannelResult {
 	tA, tB := m.Name(a), m.Name(b)
-	dia := Indicator{ID: "diaspora_share", Label: fmt.Sprintf("Ethnic %s community in %s (share of population)", tA, tB), Unit: "%", Transform: "ln(1 + value) / ln(101)"}
+	dia := Indicator{ID: "diaspora_share", Label: fmt.Sprintf("Ethnic %s community in %s (share of population)", m.Demonym(a), tB), Unit: "%", Transform: "ln(1 + value) / ln(101)"}
 	from := Indicator{ID: "migrants_from_a", Label: fmt.Sprintf("People born in %s living in %s (share of %s's population)", tA, tB, tB), Unit: "%", Transform: "ln(1 + value) / ln(101)"}
 	in := Indicator{ID: "migrants_in_a", Label: fmt.Sprintf("People born in %s living in %s (share of %s's population)", tB, tA, tB), Unit: "%", Transform: "ln(1 + value) / ln(101)"}
 	lang := Indicator{ID: "language_status", Label: fmt.Sprintf("Legal status of %s's language in %s", tA, tB), Unit: "ordinal", Transform: "value / 3"}
@@ -249,7 +250,7 @@ func people(m *Model, a, b string, year int) ChannelResult {
 		dia.Year = f.Year
 		dia.cite(f)
 	} else {
-		dia.Missing = fmt.Sprintf("no census share of ethnic %s in %s on record", tA, tB)
+		dia.Missing = fmt.Sprintf("no census share of ethnic %s in %s on record", m.Demonym(a), tB)
 	}
 	migrants := func(ind *Indicator, dest, origin string) {
 		f := m.Latest("migrant_stock", dest, origin, year)
@@ -371,7 +372,12 @@ func geography(m *Model, a, b string, year int) ChannelResult {
 		dist.Missing = "no capital distance on record"
 	}
 	sys := loadExportSystem(m, b)
-	if len(sys.routes) > 0 {
+	switch {
+	case len(sys.routes) == 0:
+		gate.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)
+	case m.Latest("oil_exports", b, "", year) == nil:
+		gate.Missing = incomplete(m, b)
+	default:
 		n := 0
 		for i, r := range sys.routes {
 			if r.Crosses(a) {
@@ -382,8 +388,6 @@ func geography(m *Model, a, b string, year int) ChannelResult {
 		k := float64(n) / float64(len(sys.routes))
 		gate.set(100*k, k)
 		gate.Note = fmt.Sprintf("%d of %d routes", n, len(sys.routes))
-	} else {
-		gate.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)
 	}
 	return ChannelResult{Indicators: []Indicator{cont, border, dist, gate}}
 }

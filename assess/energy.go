@@ -104,20 +104,20 @@ func volumeIn(vs []*leverage.Fact, year int) *leverage.Fact {
 	return nil
 }
 
-func energy(m *Model, a, b string, year int) ChannelResult {
-	c := ChannelResult{}
+func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	sys := loadExportSystem(m, b)
-	ind := func(id, label, unit, transform string) *Indicator {
-		c.Indicators = append(c.Indicators, Indicator{ID: id, Label: label, Unit: unit, Transform: transform})
-		return &c.Indicators[len(c.Indicators)-1]
-	}
 	tA, tB := m.Name(a), m.Name(b)
-	share := ind("transit_share", fmt.Sprintf("Share of %s's oil exports on routes crossing %s", tB, tA), "%", "share: value / 100")
-	capShare := ind("capacity_share", fmt.Sprintf("Share of %s's export capacity crossing %s", tB, tA), "%", "share: value / 100")
-	cut := ind("cut_loss", fmt.Sprintf("Export capacity left if %s closes its routes (N-%s)", tA, a), "% of exports", "1 - min(1, value / 100)")
-	n1 := ind("n_minus_1", fmt.Sprintf("%s's export capacity left without its largest asset (N-1)", tB), "% of exports", "context")
-	hhi := ind("route_hhi", fmt.Sprintf("Concentration of %s's export volumes over routes (HHI)", tB), "index", "context")
-	vol := ind("transit_volume", fmt.Sprintf("Volume of %s's oil crossing %s", tB, tA), "Mt", "context")
+	share := &Indicator{ID: "transit_share", Label: fmt.Sprintf("Share of %s's oil exports on routes crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
+	capShare := &Indicator{ID: "capacity_share", Label: fmt.Sprintf("Share of %s's export capacity crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
+	cut := &Indicator{ID: "cut_loss", Label: fmt.Sprintf("Export capacity left if %s closes its routes (N-%s)", tA, a), Unit: "% of exports", Transform: "1 - min(1, value / 100)"}
+	n1 := &Indicator{ID: "n_minus_1", Label: fmt.Sprintf("%s's export capacity left without its largest asset (N-1)", tB), Unit: "% of exports", Transform: "context"}
+	hhi := &Indicator{ID: "route_hhi", Label: fmt.Sprintf("Concentration of %s's export volumes over routes (HHI)", tB), Unit: "index", Transform: "context"}
+	vol := &Indicator{ID: "transit_volume", Label: fmt.Sprintf("Volume of %s's oil crossing %s", tB, tA), Unit: "Mt", Transform: "context"}
+	defer func() {
+		for _, in := range []*Indicator{share, capShare, cut, n1, hhi, vol} {
+			c.Indicators = append(c.Indicators, *in)
+		}
+	}()
 
 	// The transit volume needs no complete route list.
 	vy := 0
@@ -171,7 +171,7 @@ func energy(m *Model, a, b string, year int) ChannelResult {
 	}
 	qexp := m.Latest("oil_exports", b, "", year)
 	if qexp == nil {
-		why := fmt.Sprintf("%s's total oil exports are not in the dataset, so its route list may be incomplete", tB)
+		why := incomplete(m, b)
 		for _, in := range []*Indicator{share, capShare, cut, n1, hhi} {
 			in.Missing = why
 		}
@@ -249,4 +249,11 @@ func latestUpTo(vs []*leverage.Fact, year int) *leverage.Fact {
 		}
 	}
 	return nil
+}
+
+// incomplete explains why b's export routes cannot be taken as complete:
+// the dataset models an exporter's system only where it also records the
+// exporter's total oil exports.
+func incomplete(m *Model, b string) string {
+	return fmt.Sprintf("%s's total oil exports are not in the dataset, so its route list may be incomplete", m.Name(b))
 }

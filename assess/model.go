@@ -68,6 +68,18 @@ func (m *Model) Name(id string) string {
 	return id
 }
 
+// Demonym returns the actor's first demonym ("Russian"), or its name.
+func (m *Model) Demonym(id string) string {
+	if a := m.actors[id]; a != nil {
+		for _, n := range a.Names {
+			if n.Kind == leverage.NameDemonym {
+				return n.Text
+			}
+		}
+	}
+	return m.Name(id)
+}
+
 // All returns the facts of relation rel on the record, latest first,
 // restricted to a subject and object when they are not "".
 func (m *Model) All(rel, subject, object string) []*leverage.Fact {

@@ -72,6 +72,12 @@ func value(in assess.Indicator) string {
 	if in.Unit == "%" {
 		return s + "%"
 	}
+	if in.Unit == "ordinal" {
+		return s + " of 3"
+	}
+	if in.Unit == "count" {
+		return s
+	}
 	if in.Unit == "flag" {
 		if *in.Value == 1 {
 			return "yes"
