@@ -375,7 +375,7 @@ func geography(m *Model, a, b string, year int) ChannelResult {
 	switch {
 	case len(sys.routes) == 0:
 		gate.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)
-	case m.Latest("oil_exports", b, "", year) == nil:
+	case !m.Modelled(b):
 		gate.Missing = incomplete(m, b)
 	default:
 		n := 0

@@ -169,8 +169,7 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		c.Missing = fmt.Sprintf("no data: the dataset has no export routes for %s", tB)
 		return c
 	}
-	qexp := m.Latest("oil_exports", b, "", year)
-	if qexp == nil {
+	if !m.Modelled(b) {
 		why := incomplete(m, b)
 		for _, in := range []*Indicator{share, capShare, cut, n1, hhi} {
 			in.Missing = why
@@ -178,7 +177,6 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		c.Missing = "no data: " + why
 		return c
 	}
-	q, _ := qexp.Float()
 	var routeFacts []*leverage.Fact
 	for _, fs := range sys.facts {
 		routeFacts = append(routeFacts, fs...)
@@ -221,6 +219,13 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	capShare.cite(routeFacts...)
 	capShare.Note = fmt.Sprintf("%.1f of %.1f Mt/y; lesser-of capacity per route, shared assets counted once", total-without, total)
 
+	qexp := m.Latest("oil_exports", b, "", year)
+	if qexp == nil {
+		cut.Missing = fmt.Sprintf("no figure for %s's total oil exports up to %d", tB, year)
+		n1.Missing = cut.Missing
+		return c
+	}
+	q, _ := qexp.Float()
 	nA := transit.NMinusState(sys.routes, a, q)
 	cut.set(nA, 1-measure.Clamp01(nA/100))
 	cut.Year = qexp.Year

@@ -16,13 +16,14 @@ type Model struct {
 	relations map[string]*leverage.Relation
 	sources   map[string]*leverage.Source
 	byRel     map[string][]*leverage.Fact // facts on the record at AsOf, by relation
+	exporters map[string]bool             // states whose export system the dataset models
 }
 
 // NewModel indexes the facts that are on the record at asOf (see
 // [leverage.Fact.HoldsAt]). Facts of unknown relations are ignored.
 func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Relation, sources []*leverage.Source, facts []*leverage.Fact) *Model {
 	m := &Model{AsOf: asOf, actors: map[string]*leverage.Actor{}, relations: map[string]*leverage.Relation{},
-		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}}
+		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}, exporters: map[string]bool{}}
 	for _, a := range actors {
 		m.actors[a.ID] = a
 	}
@@ -33,6 +34,9 @@ func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Re
 		m.sources[s.ID] = s
 	}
 	for _, f := range facts {
+		if f.Relation == "oil_exports" {
+			m.exporters[f.Subject] = true
+		}
 		r := m.relations[f.Relation]
 		if r == nil || !f.HoldsAt(r.Kind, asOf) {
 			continue
@@ -53,6 +57,11 @@ func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Re
 	}
 	return m
 }
+
+// Modelled reports whether the dataset models b's oil export system: it
+// records b's total oil exports for some year, so b's route list is meant
+// to be complete. This is a property of the dataset, not of the date.
+func (m *Model) Modelled(b string) bool { return m.exporters[b] }
 
 // Actor returns the actor with the given id, or nil.
 func (m *Model) Actor(id string) *leverage.Actor { return m.actors[id] }
