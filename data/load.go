@@ -305,7 +305,7 @@ func ParseSources(r io.Reader, file string) ([]*leverage.Source, error) {
 			return nil, err
 		}
 		if err := s.Validate(); err != nil {
-			return nil, t.fail("", "%v", err)
+			return nil, t.fail("", "%w", err)
 		}
 		out = append(out, s)
 	}
@@ -344,7 +344,7 @@ func ParseRelations(r io.Reader, file string) ([]*leverage.Relation, error) {
 			rel.Units = append(rel.Units, u)
 		}
 		if err := rel.Validate(); err != nil {
-			return nil, t.fail("", "%v", err)
+			return nil, t.fail("", "%w", err)
 		}
 		out = append(out, rel)
 	}
@@ -370,7 +370,7 @@ func parseActors(r io.Reader, file string) ([]*leverage.Actor, map[string]int, e
 			}
 		}
 		if err := a.Validate(); err != nil {
-			return nil, nil, t.fail("", "%v", err)
+			return nil, nil, t.fail("", "%w", err)
 		}
 		if prev, dup := lines[a.ID]; dup {
 			return nil, nil, t.fail("id", "actor %s already defined on line %d", a.ID, prev)
@@ -402,12 +402,12 @@ func parseNames(r io.Reader, file string, d *leverage.Dataset, _ map[string]stri
 			return err
 		}
 		if err := d.CheckName(a, n); err != nil {
-			return t.fail("source", "%v", err)
+			return t.fail("source", "%w", err)
 		}
 		a.Names = append(a.Names, n)
 		if err := a.Validate(); err != nil {
 			a.Names = a.Names[:len(a.Names)-1]
-			return t.fail("kind", "%v", err)
+			return t.fail("kind", "%w", err)
 		}
 	}
 }
@@ -468,7 +468,7 @@ func parseFacts(r io.Reader, file string) ([]*leverage.Fact, []int, error) {
 			case strings.Contains(err.Error(), "confidence"):
 				field = "confidence"
 			}
-			return nil, nil, t.fail(field, "%v", err)
+			return nil, nil, t.fail(field, "%w", err)
 		}
 		out = append(out, f)
 		lines = append(lines, t.line)
