@@ -31,7 +31,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
+		if err != nil || strings.Trim(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
 		n[i] = v

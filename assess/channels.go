@@ -20,7 +20,7 @@ const maxBorderKM = 10000
 
 // sharedOrgs returns the organisations of the given types that a and b both
 // belong to at the model's date, with the facts that show it. ok is false
-// when either has no membership on record, so nothing can be said.
+// when neither has a membership on record, so nothing can be said.
 func sharedOrgs(m *Model, a, b string, types ...string) (orgs []string, facts []*leverage.Fact, ok bool) {
 	ma, mb := m.MemberOf(a), m.MemberOf(b)
 	if len(m.All("member_of", a, "")) == 0 && len(m.All("member_of", b, "")) == 0 {

@@ -215,6 +215,11 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 
 	total := transit.TotalCapacity(sys.routes)
 	without := transit.TotalCapacity(transit.Avoiding(sys.routes, a))
+	if !(total > 0) || math.IsInf(total, 1) {
+		capShare.Missing = fmt.Sprintf("no route of %s with a known capacity", tB)
+		cut.Missing, n1.Missing = capShare.Missing, capShare.Missing
+		return c
+	}
 	capShare.set(100*(1-without/total), 1-without/total)
 	capShare.cite(routeFacts...)
 	capShare.Note = fmt.Sprintf("%.1f of %.1f Mt/y; lesser-of capacity per route, shared assets counted once", total-without, total)

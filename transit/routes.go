@@ -3,11 +3,11 @@
 // with the lesser-of rule, the export-side N-1 test and the jurisdictional
 // ("N-state") cut.
 //
-// This is route arithmetic: routes are chains of assets, and routes that
-// share an asset (two tanker legs out of one port) are capped together by
-// that asset. It is exact when routes share at most one bottleneck, as in
-// the built-in Kazakh export system; a network max-flow model generalises
-// it.
+// Routes are chains of assets; together they form a small network whose
+// maximum flow is what the export system can carry, so routes that share an
+// asset (two tanker legs out of one port) are capped together by it. A
+// fuller network model with junctions, jurisdictions and min-cuts comes
+// with the transit issue.
 package transit
 
 import (
@@ -91,61 +91,103 @@ func (r Route) has(asset string) bool {
 	return false
 }
 
-// TotalCapacity returns what the routes can carry together, in Mt/y.
-// Routes without a known capacity are left out. Routes that share an asset
-// with a known capacity form a group whose total is capped by that asset:
+// TotalCapacity returns what the routes can carry together, in Mt/y: the
+// maximum flow through the network the routes form. Each asset is a node
+// whose capacity is its own; a route links its assets in order from the
+// exporter to the markets. Routes sharing an asset (two tanker legs out of
+// one port) are thereby capped together by it. Routes without any known
+// capacity are left out; an asset of unknown capacity is limited only by
+// the routes through it, and the total by the sum of route capacities.
 //
-//	C(group) = min( sum_r C_r , min_{shared a} C_a )
+// The maximum flow is found with the Edmonds-Karp algorithm (Edmonds and
+// Karp, 1972), which suffices for a few dozen assets.
 func TotalCapacity(routes []Route) float64 {
-	var rs []Route
+	// Node 0 is the exporter, node 1 the markets; asset a has an entry node
+	// in[a] and an exit node in[a]+1 joined by an arc of its capacity.
+	in := map[string]int{}
+	n := 2
+	type arc struct {
+		to, rev int     // head node; index of the reverse arc in adj[to]
+		res     float64 // residual capacity
+	}
+	var adj [][]arc
+	grow := func(k int) {
+		for len(adj) < k {
+			adj = append(adj, nil)
+		}
+	}
+	addArc := func(u, v int, c float64) {
+		grow(max(u, v) + 1)
+		adj[u] = append(adj[u], arc{v, len(adj[v]), c})
+		adj[v] = append(adj[v], arc{u, len(adj[u]) - 1, 0})
+	}
+	// An asset of unknown capacity carries at most what the routes through
+	// it can; the total never exceeds the sum of the routes' capacities.
+	through := map[string]float64{}
+	var sum float64
 	for _, r := range routes {
-		if !math.IsNaN(r.Capacity()) {
-			rs = append(rs, r)
+		if c := r.Capacity(); !math.IsNaN(c) {
+			sum += c
+			for _, s := range r.Segments {
+				through[s.Asset] += c
+			}
 		}
 	}
-	// Union routes that share a capacity-bearing asset.
-	parent := make([]int, len(rs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
+	for _, r := range routes {
+		if math.IsNaN(r.Capacity()) {
+			continue
 		}
-		return i
+		prev := 0
+		for _, s := range r.Segments {
+			k, ok := in[s.Asset]
+			if !ok {
+				k = n
+				in[s.Asset] = k
+				n += 2
+				c := s.Capacity
+				if math.IsNaN(c) {
+					c = through[s.Asset]
+				}
+				addArc(k, k+1, c)
+			}
+			addArc(prev, k, math.Inf(1))
+			prev = k + 1
+		}
+		addArc(prev, 1, math.Inf(1))
 	}
-	shared := map[string]float64{} // asset -> capacity, for assets on 2+ routes
-	for i := range rs {
-		for j := i + 1; j < len(rs); j++ {
-			for _, s := range rs[i].Segments {
-				if !math.IsNaN(s.Capacity) && rs[j].has(s.Asset) {
-					parent[find(j)] = find(i)
-					shared[s.Asset] = s.Capacity
+	grow(n)
+	var total float64
+	for {
+		// Breadth-first search for a shortest augmenting path.
+		from := make([][2]int, n)
+		seen := make([]bool, n)
+		seen[0] = true
+		queue := []int{0}
+		for len(queue) > 0 && !seen[1] {
+			u := queue[0]
+			queue = queue[1:]
+			for i, e := range adj[u] {
+				if !seen[e.to] && e.res > 1e-12 {
+					seen[e.to] = true
+					from[e.to] = [2]int{u, i}
+					queue = append(queue, e.to)
 				}
 			}
 		}
-	}
-	sum := map[int]float64{}
-	limit := map[int]float64{}
-	for i, r := range rs {
-		g := find(i)
-		sum[g] += r.Capacity()
-		if _, ok := limit[g]; !ok {
-			limit[g] = math.Inf(1)
+		if !seen[1] {
+			return math.Min(total, sum)
 		}
-		for _, s := range r.Segments {
-			if c, ok := shared[s.Asset]; ok {
-				limit[g] = math.Min(limit[g], c)
-			}
+		push := math.Inf(1)
+		for v := 1; v != 0; v = from[v][0] {
+			push = math.Min(push, adj[from[v][0]][from[v][1]].res)
 		}
+		for v := 1; v != 0; v = from[v][0] {
+			u, i := from[v][0], from[v][1]
+			adj[u][i].res -= push
+			adj[v][adj[u][i].rev].res += push
+		}
+		total += push
 	}
-	var total float64
-	for g, s := range sum {
-		total += math.Min(s, limit[g])
-	}
-	return total
 }
 
 // Without returns the routes that do not use asset.

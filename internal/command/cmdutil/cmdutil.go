@@ -90,7 +90,7 @@ func DefaultDBPath(getenv func(string) string) (string, error) {
 
 // OpenStore opens the database named by --db, LEVERAGE_DB or the default
 // path, creating it if needed. When the built-in dataset stored there is
-// missing or older than the one in the binary, it is (re)loaded in one
+// missing or differs from the one in the binary, it is (re)loaded in one
 // transaction.
 func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 	path := f.DBPath
