@@ -63,8 +63,15 @@ func (in *Indicator) cite(fs ...*leverage.Fact) {
 	}
 }
 
+// set records a measured value and its score; a NaN score is left null.
 func (in *Indicator) set(value float64, score float64) {
 	in.Value = &value
+	in.setScore(score)
+}
+
+// setScore records a score with no measured value, such as "no deployment
+// with a troop number" or "not contiguous"; a NaN score is left null.
+func (in *Indicator) setScore(score float64) {
 	if !math.IsNaN(score) {
 		in.Score = &score
 	}

@@ -18,6 +18,16 @@ const eventHalfLife = 10
 // border-length transform reaches 1 there.
 const maxBorderKM = 10000
 
+// eventWeight is the relevance of event f at the model's date: 1 while it
+// lasts, halving every eventHalfLife years after it ended.
+func eventWeight(m *Model, f *leverage.Fact) float64 {
+	end := f.Valid.To.Last()
+	if f.Valid.To.IsZero() || end.After(m.AsOf) {
+		end = m.AsOf
+	}
+	return measure.HalfLife(m.AsOf.Sub(end).Hours()/24/365.25, eventHalfLife)
+}
+
 // sharedOrgs returns the organisations of the given types that a and b both
 // belong to at the model's date, with the facts that show it. ok is false
 // when neither has a membership on record, so nothing can be said.
@@ -173,22 +183,16 @@ func security(m *Model, a, b string, year int) ChannelResult {
 	best := math.NaN()
 	for _, who := range forces {
 		for _, f := range m.All("deployment", who, b) {
-			end := f.Valid.To.Last()
-			if f.Valid.To.IsZero() || end.After(m.AsOf) {
-				end = m.AsOf
-			}
-			s := measure.HalfLife(m.AsOf.Sub(end).Hours()/24/365.25, eventHalfLife)
+			s := eventWeight(m, f)
 			dep.cite(f)
-			_, hasValue := f.Float()
+			v, hasValue := f.Float()
 			if math.IsNaN(best) || s > best || (s == best && dep.Value == nil && hasValue) {
 				best = s
-				v := math.NaN()
-				if x, ok := f.Float(); ok {
-					v = x
-				}
-				dep.set(v, s)
-				if math.IsNaN(v) {
-					dep.Value = nil
+				dep.Value = nil
+				if hasValue {
+					dep.set(v, s)
+				} else {
+					dep.setScore(s)
 				}
 				dep.Date = f.Valid.String()
 				dep.Text = f.Text
@@ -297,11 +301,7 @@ func coded(m *Model, in *Indicator, rel, subject, object string, fade bool) {
 		v, _ := f.Float()
 		s := measure.Ordinal(v, 3)
 		if fade {
-			end := f.Valid.To.Last()
-			if f.Valid.To.IsZero() || end.After(m.AsOf) {
-				end = m.AsOf
-			}
-			s *= measure.HalfLife(m.AsOf.Sub(end).Hours()/24/365.25, eventHalfLife)
+			s *= eventWeight(m, f)
 		}
 		if math.IsNaN(best) || s > best {
 			best = s
@@ -345,8 +345,7 @@ func geography(m *Model, a, b string, year int) ChannelResult {
 		cont.Date = f.Valid.String()
 		cont.cite(f)
 	} else if len(m.All("contiguity", a, "")) > 0 || len(m.All("contiguity", b, "")) > 0 {
-		cont.set(0, 0)
-		cont.Value = nil
+		cont.setScore(0)
 		cont.Text = "not contiguous (no contiguity record for the pair in a dataset that covers both)"
 		for _, f := range append(m.All("contiguity", a, ""), m.All("contiguity", b, "")...) {
 			if f.Subject == a || f.Subject == b {

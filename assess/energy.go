@@ -25,7 +25,7 @@ func loadExportSystem(m *Model, b string) exportSystem {
 	var sys exportSystem
 	for _, via := range m.All("exports_via", b, "") {
 		rid := via.Object
-		r := transit.Route{ID: rid, Name: m.Name(rid), Volume: math.NaN()}
+		r := transit.Route{ID: rid, Name: m.Name(rid)}
 		facts := []*leverage.Fact{via}
 		segs := m.All("route_segment", rid, "")
 		slices.SortFunc(segs, func(x, y *leverage.Fact) int {

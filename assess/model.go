@@ -2,6 +2,7 @@ package assess
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 // the lookups the channel methods need.
 type Model struct {
 	AsOf      time.Time
+	list      []*leverage.Actor
 	actors    map[string]*leverage.Actor
 	relations map[string]*leverage.Relation
 	sources   map[string]*leverage.Source
@@ -22,7 +24,7 @@ type Model struct {
 // NewModel indexes the facts that are on the record at asOf (see
 // [leverage.Fact.HoldsAt]). Facts of unknown relations are ignored.
 func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Relation, sources []*leverage.Source, facts []*leverage.Fact) *Model {
-	m := &Model{AsOf: asOf, actors: map[string]*leverage.Actor{}, relations: map[string]*leverage.Relation{},
+	m := &Model{AsOf: asOf, list: actors, actors: map[string]*leverage.Actor{}, relations: map[string]*leverage.Relation{},
 		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}, exporters: map[string]bool{}}
 	for _, a := range actors {
 		m.actors[a.ID] = a
@@ -57,6 +59,39 @@ func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Re
 	}
 	return m
 }
+
+// Reader is what a Model is loaded from: a leverage.Store, or any other
+// implementation of the read services.
+type Reader interface {
+	leverage.ActorService
+	leverage.FactService
+	leverage.SourceService
+}
+
+// LoadModel reads every actor, relation, source and fact from r and indexes
+// them as of asOf.
+func LoadModel(ctx context.Context, r Reader, asOf time.Time) (*Model, error) {
+	actors, err := r.Actors(ctx, leverage.ActorFilter{})
+	if err != nil {
+		return nil, err
+	}
+	rels, err := r.Relations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	srcs, err := r.Sources(ctx, leverage.SourceFilter{})
+	if err != nil {
+		return nil, err
+	}
+	facts, err := r.Facts(ctx, leverage.FactFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return NewModel(asOf, actors, rels, srcs, facts), nil
+}
+
+// Actors returns every actor the model knows, in the order given to it.
+func (m *Model) Actors() []*leverage.Actor { return m.list }
 
 // Modelled reports whether the dataset models b's oil export system: it
 // records b's total oil exports for some year, so b's route list is meant

@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,11 +79,6 @@ func Load(fsys fs.FS, name string) (*leverage.Dataset, error) {
 		h.Write(b)
 		return parse(strings.NewReader(string(b)), file)
 	}
-	var (
-		actorLines = map[string]int{}
-		factLines  = map[*leverage.Fact]string{}
-		nameLines  = map[string]string{}
-	)
 	if err := read("sources.csv", func(r io.Reader, file string) error {
 		s, err := ParseSources(r, file)
 		d.Sources = s
@@ -100,9 +94,8 @@ func Load(fsys fs.FS, name string) (*leverage.Dataset, error) {
 		return nil, err
 	}
 	if err := read("actors.csv", func(r io.Reader, file string) error {
-		a, lines, err := parseActors(r, file)
+		a, err := parseActors(r, file)
 		d.Actors = a
-		actorLines = lines
 		return err
 	}); err != nil {
 		return nil, err
@@ -111,7 +104,7 @@ func Load(fsys fs.FS, name string) (*leverage.Dataset, error) {
 		return nil, &FileError{File: "actors.csv", Err: err}
 	}
 	if err := read("names.csv", func(r io.Reader, file string) error {
-		return parseNames(r, file, d, nameLines)
+		return parseNames(r, file, d)
 	}); err != nil {
 		return nil, err
 	}
@@ -120,47 +113,31 @@ func Load(fsys fs.FS, name string) (*leverage.Dataset, error) {
 		return nil, err
 	}
 	sort.Strings(files)
+	seen := map[string]string{} // fact id -> "file:line" where it was defined
 	for _, file := range files {
 		if err := read(file, func(r io.Reader, file string) error {
 			facts, lines, err := parseFacts(r, file)
+			if err != nil {
+				return err
+			}
+			// Check references row by row, so that each error names its line.
 			for i, f := range facts {
-				factLines[f] = file + ":" + strconv.Itoa(lines[i])
+				if prev, dup := seen[f.ID]; dup {
+					return &FileError{File: file, Line: lines[i], Field: "id", Err: fmt.Errorf("fact %s already defined at %s", f.ID, prev)}
+				}
+				seen[f.ID] = file + ":" + strconv.Itoa(lines[i])
+				if err := d.CheckFact(f); err != nil {
+					return &FileError{File: file, Line: lines[i], Err: err}
+				}
 			}
 			d.Facts = append(d.Facts, facts...)
-			return err
+			return nil
 		}); err != nil {
 			return nil, err
 		}
 	}
-	// Per-row checks, so that each error names its line.
-	for _, a := range d.Actors {
-		if err := a.Validate(); err != nil {
-			return nil, &FileError{File: "actors.csv", Line: actorLines[a.ID], Err: err}
-		}
-	}
-	seen := map[string]string{}
-	for _, f := range d.Facts {
-		at := factLines[f]
-		file, line := splitAt(at)
-		if prev, dup := seen[f.ID]; dup {
-			return nil, &FileError{File: file, Line: line, Field: "id", Err: fmt.Errorf("fact %s already defined at %s", f.ID, prev)}
-		}
-		seen[f.ID] = at
-		if err := d.CheckFact(f); err != nil {
-			return nil, &FileError{File: file, Line: line, Err: err}
-		}
-	}
-	if err := d.Validate(); err != nil {
-		return nil, &FileError{File: name, Err: err}
-	}
 	d.Version = hex.EncodeToString(h.Sum(nil))[:16]
 	return d, nil
-}
-
-func splitAt(at string) (string, int) {
-	i := strings.LastIndexByte(at, ':')
-	n, _ := strconv.Atoi(at[i+1:])
-	return at[:i], n
 }
 
 // table reads a CSV file with a header row, comments and trimmed fields.
@@ -350,37 +327,37 @@ func ParseRelations(r io.Reader, file string) ([]*leverage.Relation, error) {
 	}
 }
 
-func parseActors(r io.Reader, file string) ([]*leverage.Actor, map[string]int, error) {
+func parseActors(r io.Reader, file string) ([]*leverage.Actor, error) {
 	t, err := newTable(r, file, []string{"id", "kind", "name"}, []string{"iso3", "cow", "note"})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var out []*leverage.Actor
 	lines := map[string]int{}
 	for {
 		ok, err := t.next()
 		if !ok {
-			return out, lines, err
+			return out, err
 		}
 		a := &leverage.Actor{ID: t.get("id"), Kind: leverage.ActorKind(t.get("kind")), Name: t.get("name"),
 			ISO3: t.get("iso3"), Note: t.get("note")}
 		if c := t.get("cow"); c != "" {
 			if a.COW, err = strconv.Atoi(c); err != nil || a.COW <= 0 {
-				return nil, nil, t.fail("cow", "want a positive integer, got %q", c)
+				return nil, t.fail("cow", "want a positive integer, got %q", c)
 			}
 		}
 		if err := a.Validate(); err != nil {
-			return nil, nil, t.fail("", "%w", err)
+			return nil, t.fail("", "%w", err)
 		}
 		if prev, dup := lines[a.ID]; dup {
-			return nil, nil, t.fail("id", "actor %s already defined on line %d", a.ID, prev)
+			return nil, t.fail("id", "actor %s already defined on line %d", a.ID, prev)
 		}
 		lines[a.ID] = t.line
 		out = append(out, a)
 	}
 }
 
-func parseNames(r io.Reader, file string, d *leverage.Dataset, _ map[string]string) error {
+func parseNames(r io.Reader, file string, d *leverage.Dataset) error {
 	t, err := newTable(r, file, []string{"actor", "name", "kind"}, []string{"from", "to", "source"})
 	if err != nil {
 		return err
@@ -473,18 +450,6 @@ func parseFacts(r io.Reader, file string) ([]*leverage.Fact, []int, error) {
 		out = append(out, f)
 		lines = append(lines, t.line)
 	}
-}
-
-// Files lists the built-in dataset's files, for documentation and tests.
-func Files() ([]string, error) {
-	var out []string
-	err := fs.WalkDir(builtin, ".", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() && path.Ext(p) == ".csv" {
-			out = append(out, p)
-		}
-		return err
-	})
-	return out, err
 }
 
 // DefaultWeights returns the built-in weights file of the assessment.

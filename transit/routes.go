@@ -25,12 +25,11 @@ type Segment struct {
 }
 
 // Route is an export route: a chain of segments from the exporter to a
-// market, with the volume it carried in a year if known.
+// market.
 type Route struct {
 	ID       string
 	Name     string
 	Segments []Segment
-	Volume   float64 // Mt in VolumeYear; NaN when unknown
 }
 
 // Capacity returns the lesser-of capacity along the chain: the smallest

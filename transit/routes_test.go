@@ -24,27 +24,27 @@ func near(a, b, tol float64) bool {
 func kazakhSystem() []transit.Route {
 	aktau := transit.Segment{Asset: "AKTAU-PORT", Name: "Port of Aktau", Capacity: 5.2, States: []string{"KAZ"}}
 	return []transit.Route{
-		{ID: "R-KAZ-CPC", Name: "CPC", Volume: 46.3, Segments: []transit.Segment{
+		{ID: "R-KAZ-CPC", Name: "CPC", Segments: []transit.Segment{
 			{Asset: "CPC", Name: "Caspian Pipeline Consortium", Capacity: 67, States: []string{"KAZ", "RUS"}},
 			{Asset: "CPC-TERMINAL", Name: "CPC Marine Terminal", Capacity: nan, States: []string{"RUS"}},
 		}},
-		{ID: "R-KAZ-ATYRAU-SAMARA", Name: "Atyrau–Samara", Volume: 7.2, Segments: []transit.Segment{
+		{ID: "R-KAZ-ATYRAU-SAMARA", Name: "Atyrau–Samara", Segments: []transit.Segment{
 			{Asset: "ATYRAU-SAMARA", Name: "Atyrau–Samara pipeline", Capacity: 17.5, States: []string{"KAZ", "RUS"}},
 		}},
-		{ID: "R-KAZ-CHINA", Name: "Kazakhstan–China", Volume: 1.0, Segments: []transit.Segment{
+		{ID: "R-KAZ-CHINA", Name: "Kazakhstan–China", Segments: []transit.Segment{
 			{Asset: "KENKIYAK-KUMKOL", Name: "Kenkiyak–Kumkol", Capacity: 6, States: []string{"KAZ"}},
 			{Asset: "ATASU-ALASHANKOU", Name: "Atasu–Alashankou", Capacity: 20, States: []string{"KAZ", "CHN"}},
 		}},
-		{ID: "R-KAZ-TRANSCASPIAN", Name: "Trans-Caspian", Volume: 1.2, Segments: []transit.Segment{
+		{ID: "R-KAZ-TRANSCASPIAN", Name: "Trans-Caspian", Segments: []transit.Segment{
 			aktau,
 			{Asset: "TANKER-AKTAU-BAKU", Name: "Tanker Aktau–Baku", Capacity: nan, States: []string{"AZE"}},
 			{Asset: "BTC", Name: "Baku–Tbilisi–Ceyhan", Capacity: nan, States: []string{"AZE", "GEO", "TUR"}},
 		}},
-		{ID: "R-KAZ-AKTAU-MAKHACHKALA", Name: "Aktau–Makhachkala", Volume: 1.6, Segments: []transit.Segment{
+		{ID: "R-KAZ-AKTAU-MAKHACHKALA", Name: "Aktau–Makhachkala", Segments: []transit.Segment{
 			aktau,
 			{Asset: "TANKER-AKTAU-MAKHACHKALA", Name: "Tanker Aktau–Makhachkala", Capacity: nan, States: []string{"RUS"}},
 		}},
-		{ID: "R-KAZ-RAIL", Name: "Rail", Volume: nan, Segments: []transit.Segment{
+		{ID: "R-KAZ-RAIL", Name: "Rail", Segments: []transit.Segment{
 			{Asset: "RAIL-KAZ-RUS", Name: "Rail via Russia", Capacity: nan, States: []string{"KAZ", "RUS"}},
 		}},
 	}
@@ -293,7 +293,7 @@ func randomSystem(r *rand.Rand) []transit.Route {
 		for _, j := range r.Perm(len(assets))[:n] {
 			segs = append(segs, assets[j])
 		}
-		routes[i] = transit.Route{ID: fmt.Sprintf("R%d", i), Segments: segs, Volume: nan}
+		routes[i] = transit.Route{ID: fmt.Sprintf("R%d", i), Segments: segs}
 	}
 	return routes
 }

@@ -83,22 +83,16 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, q string) error 
 		return fmt.Errorf("%s", msg)
 	}
 	// Roles: capitals and locations, from the facts.
+	facts, err := st.Facts(ctx, leverage.FactFilter{Relations: []string{"capital", "located_in"}})
+	if err != nil {
+		return err
+	}
 	roles := map[string][]string{}
-	for _, rel := range []string{"capital", "located_in"} {
-		facts, err := st.Facts(ctx, leverage.FactFilter{Relations: []string{rel}})
-		if err != nil {
-			return err
-		}
-		byID := map[string]*leverage.Actor{}
-		for _, a := range all {
-			byID[a.ID] = a
-		}
-		for _, fc := range facts {
-			if rel == "capital" {
-				roles[fc.Object] = append(roles[fc.Object], "capital of "+fc.Subject)
-			} else {
-				roles[fc.Subject] = append(roles[fc.Subject], "in "+fc.Object)
-			}
+	for _, fc := range facts {
+		if fc.Relation == "capital" {
+			roles[fc.Object] = append(roles[fc.Object], "capital of "+fc.Subject)
+		} else {
+			roles[fc.Subject] = append(roles[fc.Subject], "in "+fc.Object)
 		}
 	}
 	var rows [][]string

@@ -79,31 +79,18 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, argA, argB strin
 		return err
 	}
 	defer st.Close()
-	actors, err := st.Actors(ctx, leverage.ActorFilter{})
+	m, err := method.LoadModel(ctx, st, asOf)
 	if err != nil {
 		return err
 	}
-	a, err := cmdutil.ResolveActor(actors, argA, asOf)
+	a, err := cmdutil.ResolveActor(m.Actors(), argA, asOf)
 	if err != nil {
 		return err
 	}
-	b, err := cmdutil.ResolveActor(actors, argB, asOf)
+	b, err := cmdutil.ResolveActor(m.Actors(), argB, asOf)
 	if err != nil {
 		return err
 	}
-	rels, err := st.Relations(ctx)
-	if err != nil {
-		return err
-	}
-	srcs, err := st.Sources(ctx, leverage.SourceFilter{})
-	if err != nil {
-		return err
-	}
-	facts, err := st.Facts(ctx, leverage.FactFilter{})
-	if err != nil {
-		return err
-	}
-	m := method.NewModel(asOf, actors, rels, srcs, facts)
 	as, err := method.Assess(m, a.ID, b.ID, method.Options{AsOf: asOf, Year: opts.Year, Weights: weights})
 	if err != nil {
 		if leverage.ErrorCode(err) == leverage.EINVALID {

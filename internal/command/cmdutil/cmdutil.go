@@ -159,19 +159,14 @@ func ResolveActor(actors []*leverage.Actor, arg string, at time.Time) (*leverage
 }
 
 // ExactArgs is cobra.ExactArgs returning a usage error.
-func ExactArgs(n int) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return &UsageError{err}
-		}
-		return nil
-	}
-}
+func ExactArgs(n int) cobra.PositionalArgs { return usage(cobra.ExactArgs(n)) }
 
 // MaxArgs is cobra.MaximumNArgs returning a usage error.
-func MaxArgs(n int) cobra.PositionalArgs {
+func MaxArgs(n int) cobra.PositionalArgs { return usage(cobra.MaximumNArgs(n)) }
+
+func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.MaximumNArgs(n)(cmd, args); err != nil {
+		if err := check(cmd, args); err != nil {
 			return &UsageError{err}
 		}
 		return nil
