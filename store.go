@@ -57,5 +57,7 @@ type Store interface {
 	FactService
 	SourceService
 	DatasetService
+	ObservationService
+	InfluenceService
 	Close() error
 }

@@ -43,6 +43,9 @@ func Run(t *testing.T, open func(t *testing.T) leverage.Store) {
 		{"ConflictLeavesStoreUnchanged", testConflict},
 		{"CanceledContext", testCanceled},
 		{"CanceledMidway", testCanceledMidway},
+		{"Observations", testObservations},
+		{"ObservationConflict", testObservationConflict},
+		{"Influence", testInfluence},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

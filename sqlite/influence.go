@@ -1,0 +1,123 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/leverage-dev/leverage"
+)
+
+// ReplaceInfluence stores p in place of the stored panel of its profile, in
+// one transaction. Whenever it returns an error, nothing has changed.
+func (db *DB) ReplaceInfluence(ctx context.Context, p *leverage.InfluencePanel, report func(int)) error {
+	if p.Profile == "" {
+		return leverage.Errorf(leverage.EINVALID, "influence panel: profile required")
+	}
+	n := p.Len()
+	if len(p.A) != n || len(p.B) != n || len(p.Year) != n || len(p.Bandwidth) != n || len(p.Dependence) != n {
+		return leverage.Errorf(leverage.EINVALID, "influence panel %s: columns of unequal length", p.Profile)
+	}
+	if len(p.Parts) != len(p.Components) {
+		return leverage.Errorf(leverage.EINVALID, "influence panel %s: %d component names for %d component columns", p.Profile, len(p.Components), len(p.Parts))
+	}
+	for j, col := range p.Parts {
+		if len(col) != n {
+			return leverage.Errorf(leverage.EINVALID, "influence panel %s: component %s has %d rows, want %d", p.Profile, p.Components[j], len(col), n)
+		}
+	}
+	for i := range n {
+		for _, v := range []float64{p.Bandwidth[i], p.Dependence[i], p.Index[i]} {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return leverage.Errorf(leverage.EINVALID, "influence panel %s: row %d (%d, %d, %d) is not a finite number", p.Profile, i, p.A[i], p.B[i], p.Year[i])
+			}
+		}
+	}
+	components, err := json.Marshal(p.Components)
+	if err != nil {
+		return fmt.Errorf("sqlite: influence panel %s: %w", p.Profile, err)
+	}
+	return db.write(ctx, "replace influence panel "+p.Profile, func(w *writer) error {
+		w.exec(nil, `DELETE FROM influence_panels WHERE profile = ?`, "delete panel", p.Profile)
+		w.exec(nil, `INSERT INTO influence_panels (profile, weights, inputs, components, built_at) VALUES (?, ?, ?, ?, ?)`,
+			"panel", p.Profile, p.Weights, p.Inputs, string(components), p.BuiltAt)
+		return w.insertRows("influence", "(profile, b, year, a, bandwidth, dependence, value, parts)", 8, n, report,
+			func(i int, args []any) []any {
+				parts := make([]byte, 8*len(p.Parts))
+				for j, col := range p.Parts {
+					binary.LittleEndian.PutUint64(parts[8*j:], math.Float64bits(col[i]))
+				}
+				return append(args, p.Profile, p.B[i], p.Year[i], p.A[i], p.Bandwidth[i], p.Dependence[i], p.Index[i], parts)
+			}, func(i int) string {
+				return fmt.Sprintf("row %d, %d, %d", p.A[i], p.B[i], p.Year[i])
+			})
+	})
+}
+
+// Influence returns the panel's metadata and the rows matching q, ordered
+// by year, then by index, largest first, then by influencer and target.
+func (db *DB) Influence(ctx context.Context, q leverage.InfluenceQuery) (*leverage.InfluencePanel, []leverage.InfluenceRow, error) {
+	p := &leverage.InfluencePanel{Profile: q.Profile}
+	var out []leverage.InfluenceRow
+	err := db.read(ctx, func(tx *sql.Tx) error {
+		var components string
+		err := tx.QueryRowContext(ctx, `SELECT weights, inputs, components, built_at FROM influence_panels WHERE profile = ?`, q.Profile).
+			Scan(&p.Weights, &p.Inputs, &components, &p.BuiltAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return leverage.Errorf(leverage.ENOTFOUND, "no %s index in the store: run leverage index build --profile %s", q.Profile, q.Profile)
+		}
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(components), &p.Components); err != nil {
+			return fmt.Errorf("components: %w", err)
+		}
+		w := where{conds: []string{"profile = ?"}, args: []any{q.Profile}}
+		if q.A != 0 {
+			w.add("a = ?", q.A)
+		}
+		if q.B != 0 {
+			w.add("b = ?", q.B)
+		}
+		if q.From != 0 {
+			w.add("year >= ?", q.From)
+		}
+		if q.To != 0 {
+			w.add("year <= ?", q.To)
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT a, b, year, bandwidth, dependence, value, parts FROM influence`+
+			w.sql()+` ORDER BY year, value DESC, a, b`, w.args...)
+		if err != nil {
+			return err
+		}
+		return scanAll(rows, func() error {
+			var (
+				r     leverage.InfluenceRow
+				parts []byte
+			)
+			if err := rows.Scan(&r.A, &r.B, &r.Year, &r.Bandwidth, &r.Dependence, &r.Index, &parts); err != nil {
+				return err
+			}
+			if len(parts) != 8*len(p.Components) {
+				return fmt.Errorf("row %d, %d, %d: %d bytes of components, want %d", r.A, r.B, r.Year, len(parts), 8*len(p.Components))
+			}
+			r.Parts = make([]float64, len(p.Components))
+			for j := range r.Parts {
+				r.Parts[j] = math.Float64frombits(binary.LittleEndian.Uint64(parts[8*j:]))
+			}
+			out = append(out, r)
+			return nil
+		})
+	})
+	if err != nil {
+		if leverage.ErrorCode(err) == leverage.ENOTFOUND {
+			return nil, nil, err
+		}
+		return nil, nil, fmt.Errorf("sqlite: load influence %s: %w", q.Profile, err)
+	}
+	return p, out, nil
+}
