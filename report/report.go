@@ -237,9 +237,9 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 	f, r := as.Forward, as.Reverse
 	fmt.Fprintf(w, "# Leverage of %s over %s\n\n", f.Holder.Name, f.Target.Name)
 	fmt.Fprintf(w, "As of %s, data up to %d. Scores run from 0 (no leverage) to 1; – means no data. Method: docs/methodology.md.\n\n", as.AsOf, as.Year)
-	fmt.Fprintf(w, "| Channel | %s → %s | %s → %s | Asymmetry |\n|---|---:|---:|---:|\n", f.Holder.Name, f.Target.Name, r.Holder.Name, r.Target.Name)
+	fmt.Fprintf(w, "| Channel | %s → %s | %s → %s | Asymmetry |\n|---|---:|---:|---:|\n", mdEscape(f.Holder.Name), mdEscape(f.Target.Name), mdEscape(r.Holder.Name), mdEscape(r.Target.Name))
 	for i, c := range f.Channels {
-		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", c.Title, num(c.Score, 2), num(r.Channels[i].Score, 2), signed(as.Gaps[i].Gap))
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdEscape(c.Title), num(c.Score, 2), num(r.Channels[i].Score, 2), signed(as.Gaps[i].Gap))
 	}
 	fmt.Fprintf(w, "| **Composite** | **%s** | **%s** | **%s** |\n", num(f.Composite, 2), num(r.Composite, 2), signed(as.Asymmetry))
 	for _, d := range []assess.Direction{f, r} {
@@ -255,7 +255,7 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 				for _, s := range in.Sources {
 					refs = append(refs, "[^"+s+"]")
 				}
-				fmt.Fprintf(w, "| %s | %s | %s | %s | %.2f | %s | %s |\n", mdEscape(in.Label), mdEscape(value(in)), when(in), scoreCell(in), in.Weight, strings.Join(refs, " "), mdEscape(detail(in)))
+				fmt.Fprintf(w, "| %s | %s | %s | %s | %.2f | %s | %s |\n", mdEscape(in.Label), mdEscape(value(in)), mdEscape(when(in)), scoreCell(in), in.Weight, strings.Join(refs, " "), mdEscape(detail(in)))
 			}
 			if len(c.Routes) > 0 {
 				fmt.Fprintln(w, "\n| Route | Capacity (Mt/y) | Bottleneck | States | Volume |\n|---|---:|---|---|---|")
@@ -264,7 +264,7 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 					if rt.Volume != nil {
 						vol = fmt.Sprintf("%.1f Mt (%d)", *rt.Volume, rt.VolumeYear)
 					}
-					fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdEscape(rt.Name), num(rt.Capacity, 1), rt.Bottleneck, strings.Join(rt.States, ", "), vol)
+					fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdEscape(rt.Name), num(rt.Capacity, 1), mdEscape(rt.Bottleneck), mdEscape(strings.Join(rt.States, ", ")), vol)
 				}
 			}
 			if len(c.Partners) > 0 {
@@ -277,7 +277,7 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 							cells[i] += fmt.Sprintf(" (%d)", in.Year)
 						}
 					}
-					fmt.Fprintf(w, "| %s | %s | %s | %s |\n", p.Name, cells[0], cells[1], cells[2])
+					fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdEscape(p.Name), mdEscape(cells[0]), mdEscape(cells[1]), mdEscape(cells[2]))
 				}
 			}
 		}
