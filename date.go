@@ -138,6 +138,13 @@ func (p Period) Contains(t time.Time) bool {
 	return true
 }
 
+// Overlaps reports whether p and q share at least one day.
+func (p Period) Overlaps(q Period) bool {
+	startsBeforeQEnds := p.From.IsZero() || q.To.IsZero() || !p.From.First().After(q.To.Last())
+	qStartsBeforePEnds := q.From.IsZero() || p.To.IsZero() || !q.From.First().After(p.To.Last())
+	return startsBeforeQEnds && qStartsBeforePEnds
+}
+
 // Started reports whether p had begun by the day of t.
 func (p Period) Started(t time.Time) bool {
 	return p.From.IsZero() || !t.Before(p.From.First())

@@ -266,3 +266,36 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestPeriodOverlaps(t *testing.T) {
+	p := func(from, to string) leverage.Period {
+		var q leverage.Period
+		if from != "" {
+			q.From = leverage.MustDate(from)
+		}
+		if to != "" {
+			q.To = leverage.MustDate(to)
+		}
+		return q
+	}
+	tests := []struct {
+		a, b leverage.Period
+		want bool
+	}{
+		{p("2022-01-06", "2022-01-19"), p("2022-01-06", "2022-01-19"), true},
+		{p("2022-01-06", "2022-01-19"), p("2022-01-19", "2022-02"), true}, // one shared day
+		{p("2022-01-06", "2022-01-19"), p("2022-01-20", ""), false},
+		{p("2022", "2022"), p("2022-12-31", ""), true},
+		{p("", "2021"), p("2022", ""), false},
+		{p("", ""), p("1990", "1991"), true},
+		{p("2015-01-01", ""), p("", "2014-12-31"), false},
+	}
+	for _, tt := range tests {
+		if got := tt.a.Overlaps(tt.b); got != tt.want {
+			t.Errorf("%v overlaps %v = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := tt.b.Overlaps(tt.a); got != tt.want {
+			t.Errorf("%v overlaps %v = %v, want %v (reversed)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -175,28 +175,34 @@ func security(m *Model, a, b string, year int) ChannelResult {
 		fac.Missing = fmt.Sprintf("no facility of %s in %s on record", tA, tB)
 	}
 
-	// Deployments by a, or by an organisation a belongs to.
-	forces := []string{a}
+	// Deployments of a's own forces, and of the forces of an organisation
+	// a belongs to when a took part (has a deployment of its own in b
+	// overlapping the organisation's): a member that sent no one gains
+	// nothing from its allies' operations.
+	own := m.All("deployment", a, b)
+	deployments := slices.Clone(own)
 	for org := range m.MemberOf(a) {
-		forces = append(forces, org)
+		for _, f := range m.All("deployment", org, b) {
+			if slices.ContainsFunc(own, func(o *leverage.Fact) bool { return o.Valid.Overlaps(f.Valid) }) {
+				deployments = append(deployments, f)
+			}
+		}
 	}
 	best := math.NaN()
-	for _, who := range forces {
-		for _, f := range m.All("deployment", who, b) {
-			s := eventWeight(m, f)
-			dep.cite(f)
-			v, hasValue := f.Float()
-			if math.IsNaN(best) || s > best || (s == best && dep.Value == nil && hasValue) {
-				best = s
-				dep.Value = nil
-				if hasValue {
-					dep.set(v, s)
-				} else {
-					dep.setScore(s)
-				}
-				dep.Date = f.Valid.String()
-				dep.Text = f.Text
+	for _, f := range deployments {
+		s := eventWeight(m, f)
+		dep.cite(f)
+		v, hasValue := f.Float()
+		if math.IsNaN(best) || s > best || (s == best && dep.Value == nil && hasValue) {
+			best = s
+			dep.Value = nil
+			if hasValue {
+				dep.set(v, s)
+			} else {
+				dep.setScore(s)
 			}
+			dep.Date = f.Valid.String()
+			dep.Text = f.Text
 		}
 	}
 	if math.IsNaN(best) {
@@ -223,10 +229,13 @@ func security(m *Model, a, b string, year int) ChannelResult {
 }
 
 // nearestYear returns the fact of rel for subject in the year closest to
-// year, preferring earlier years on ties.
-func nearestYear(m *Model, rel, subject string, year int) *leverage.Fact {
+// year, preferring earlier years on ties, among the years up to maxYear.
+func nearestYear(m *Model, rel, subject string, year, maxYear int) *leverage.Fact {
 	var best *leverage.Fact
 	for _, f := range m.All(rel, subject, "") {
+		if f.Year > maxYear {
+			continue
+		}
 		if best == nil || abs(f.Year-year) < abs(best.Year-year) || (abs(f.Year-year) == abs(best.Year-year) && f.Year < best.Year) {
 			best = f
 		}
@@ -262,7 +271,7 @@ func people(m *Model, a, b string, year int) ChannelResult {
 			ind.Missing = "no migrant stock on record"
 			return
 		}
-		pop := nearestYear(m, "population", b, f.Year)
+		pop := nearestYear(m, "population", b, f.Year, year)
 		if pop == nil {
 			ind.Missing = fmt.Sprintf("no population figure for %s", tB)
 			return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/measure"
@@ -119,32 +120,63 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		}
 	}()
 
-	// The transit volume needs no complete route list.
-	vy := 0
+	// The transit volume needs no complete route list: it sums, for the
+	// latest year up to year, the volumes of the routes crossing a. It
+	// prefers a year in which every crossing route with a volume on record
+	// reports one; failing that, it takes the latest year and says which
+	// routes the sum leaves out.
+	var crossing []int // routes crossing a with a volume up to year
+	var years []int
 	for i, r := range sys.routes {
 		if !r.Crosses(a) {
 			continue
 		}
+		has := false
 		for _, v := range sys.volume[i] {
-			if v.Year <= year && v.Year > vy {
-				vy = v.Year
+			if v.Year <= year {
+				has = true
+				if !slices.Contains(years, v.Year) {
+					years = append(years, v.Year)
+				}
 			}
 		}
+		if has {
+			crossing = append(crossing, i)
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	vy, complete := 0, false
+	for _, y := range years {
+		if !slices.ContainsFunc(crossing, func(i int) bool { return volumeIn(sys.volume[i], y) == nil }) {
+			vy, complete = y, true
+			break
+		}
+	}
+	if vy == 0 && len(years) > 0 {
+		vy = years[0]
 	}
 	if vy > 0 {
 		var sum float64
-		for i, r := range sys.routes {
-			if v := volumeIn(sys.volume[i], vy); v != nil && r.Crosses(a) {
-				x, _ := v.Float()
-				sum += x
-				vol.cite(v)
-				if v.Text != "" {
-					vol.Text = v.Text
-				}
+		var left []string
+		for _, i := range crossing {
+			v := volumeIn(sys.volume[i], vy)
+			if v == nil {
+				left = append(left, m.Name(sys.info[i].ID))
+				continue
+			}
+			x, _ := v.Float()
+			sum += x
+			vol.cite(v)
+			if v.Text != "" {
+				vol.Text = v.Text
 			}
 		}
 		vol.set(sum, math.NaN())
 		vol.Year = vy
+		if !complete {
+			vol.Note = fmt.Sprintf("partial: no %d figure for %s", vy, strings.Join(left, ", "))
+		}
 	} else {
 		vol.Missing = fmt.Sprintf("no volume of %s's oil crossing %s on record", tB, tA)
 	}

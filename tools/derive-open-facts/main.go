@@ -434,7 +434,7 @@ func igoFacts(dir string) ([]fact, error) {
 	if err != nil {
 		return nil, err
 	}
-	total, err := stateYear(dir, igoSY, "cow-igo-v3", "igo", []int{2014}, column{"sum_igo_anytype", "igo_total", "total", "count"})
+	total, err := stateYear(dir, igoSY, "cow-igo-v3", "igo", []int{2014}, column{"sum_igo_full", "igo_total", "total", "count"})
 	return append(shared, total...), err
 }
 
