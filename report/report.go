@@ -231,6 +231,15 @@ func CSV(w io.Writer, as *assess.Assessment) error {
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
+// footnotes returns Markdown footnote references to the sources ids.
+func footnotes(ids []string) string {
+	refs := make([]string, len(ids))
+	for i, s := range ids {
+		refs[i] = "[^" + s + "]"
+	}
+	return strings.Join(refs, " ")
+}
+
 // Markdown writes a report an analyst can paste: the summary table, each
 // channel's indicators with footnoted sources, and the source list.
 func Markdown(w io.Writer, as *assess.Assessment) error {
@@ -251,11 +260,7 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 			}
 			fmt.Fprintln(w, "| Indicator | Value | Year | Score | Weight | Sources | Note |\n|---|---:|---|---:|---:|---|---|")
 			for _, in := range c.Indicators {
-				var refs []string
-				for _, s := range in.Sources {
-					refs = append(refs, "[^"+s+"]")
-				}
-				fmt.Fprintf(w, "| %s | %s | %s | %s | %.2f | %s | %s |\n", mdEscape(in.Label), mdEscape(value(in)), mdEscape(when(in)), scoreCell(in), in.Weight, strings.Join(refs, " "), mdEscape(detail(in)))
+				fmt.Fprintf(w, "| %s | %s | %s | %s | %.2f | %s | %s |\n", mdEscape(in.Label), mdEscape(value(in)), mdEscape(when(in)), scoreCell(in), in.Weight, footnotes(in.Sources), mdEscape(detail(in)))
 			}
 			if len(c.Routes) > 0 {
 				fmt.Fprintln(w, "\n| Route | Capacity (Mt/y) | Bottleneck | States | Volume |\n|---|---:|---|---|---|")
@@ -268,16 +273,18 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 				}
 			}
 			if len(c.Partners) > 0 {
-				fmt.Fprintln(w, "\n| Counter-leverage | Exports | Imports | Trade |\n|---|---:|---:|---:|")
+				fmt.Fprintln(w, "\n| Counter-leverage | Exports | Imports | Trade | Sources |\n|---|---:|---:|---:|---|")
 				for _, p := range c.Partners {
+					var srcs []string
 					cells := make([]string, 3)
 					for i, in := range p.Indicators {
 						cells[i] = value(in)
 						if in.Year != 0 {
 							cells[i] += fmt.Sprintf(" (%d)", in.Year)
 						}
+						srcs = append(srcs, in.Sources...)
 					}
-					fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdEscape(p.Name), mdEscape(cells[0]), mdEscape(cells[1]), mdEscape(cells[2]))
+					fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", mdEscape(p.Name), mdEscape(cells[0]), mdEscape(cells[1]), mdEscape(cells[2]), footnotes(dedupe(srcs)))
 				}
 			}
 		}
