@@ -72,9 +72,8 @@ type Result struct {
 func Compute(t *Table, w influence.Weights, m Maxima) *Result {
 	res := &Result{Maxima: m}
 	res.Standard = scores(t, w, PartBandwidth, PartDependence)
-	var years []int // nil: every row
 	bmax, dmax, fmax := &res.Maxima.Bandwidth, &res.Maxima.Dependence, &res.Maxima.FBIC
-	normalise(&res.Standard, years, bmax, dmax, fmax, m.FromPanel)
+	normalise(&res.Standard, nil, bmax, dmax, fmax, m.FromPanel) // every year
 	if t.Plus {
 		p := scores(t, w, PartBandwidthPlus, PartDependencePlus)
 		bmax, dmax, fmax := &res.Maxima.BandwidthPlus, &res.Maxima.DependencePlus, &res.Maxima.FBICPlus

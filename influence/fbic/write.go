@@ -47,6 +47,9 @@ func (s *Scores) columns(suffix string) []Column {
 func WriteCSV(w io.Writer, t *Table, r *Result) error {
 	cols := r.Columns()
 	n := t.Len()
+	if len(t.ISO3A) != n || len(t.ISO3B) != n {
+		return fmt.Errorf("write fbic: the table has %d years but %d iso3a and %d iso3b", n, len(t.ISO3A), len(t.ISO3B))
+	}
 	for _, c := range cols {
 		if len(c.Values) != n {
 			return fmt.Errorf("write fbic: column %s has %d rows, the table %d", c.Name, len(c.Values), n)
