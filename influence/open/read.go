@@ -1,0 +1,484 @@
+package open
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// Input file names, as in the peacesciencer exports.
+const (
+	FileUniverse   = "cow_ddy.csv"
+	FileTrade      = "cow_trade_ndy.csv"
+	FileStateTrade = "cow_trade_sy.csv"
+	FileIGOs       = "cow_igo_ndy.csv"
+	FileAlliances  = "atop_alliance.csv"
+)
+
+// ParseError reports bad input in a CSV file. Line and Column count from 1;
+// Column is the field number, 0 when the error is about the whole line.
+type ParseError struct {
+	File         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *ParseError) Error() string {
+	if e.Column == 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// ReadDir reads the five input files from dir: cow_ddy.csv,
+// cow_trade_ndy.csv, cow_trade_sy.csv, cow_igo_ndy.csv and
+// atop_alliance.csv. Columns are found by their header names; other columns
+// are ignored. An empty field, or one of pandas' default missing-value
+// markers such as NA, is a missing value. Numbers are read as
+// [strconv.ParseFloat] reads them. Bad input gives a [*ParseError].
+func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
+	in := new(Inputs)
+	u, t, s, g, a := &in.Universe, &in.Trade, &in.StateTrade, &in.IGOs, &in.Alliances
+	tables := []*table{
+		{file: FileUniverse, cols: []column{
+			{"ccode1", kindCode}, {"ccode2", kindCode}, {"year", kindYear}},
+			ints: []*[]int16{&u.CCode1, &u.CCode2, &u.Year}},
+		{file: FileTrade, cols: []column{
+			{"ccode1", kindCode}, {"ccode2", kindCode}, {"year", kindYear}, {"flow1", kindValue}, {"flow2", kindValue}},
+			ints: []*[]int16{&t.CCode1, &t.CCode2, &t.Year}, floats: []*[]float64{&t.Flow1, &t.Flow2}},
+		{file: FileStateTrade, cols: []column{
+			{"ccode", kindCode}, {"year", kindYear}, {"imports", kindValue}, {"exports", kindValue}},
+			ints: []*[]int16{&s.CCode, &s.Year}, floats: []*[]float64{&s.Imports, &s.Exports}},
+		{file: FileIGOs, cols: []column{
+			{"ccode1", kindCode}, {"ccode2", kindCode}, {"year", kindYear}, {"dyadigos", kindValue}},
+			ints: []*[]int16{&g.CCode1, &g.CCode2, &g.Year}, floats: []*[]float64{&g.Shared}},
+		{file: FileAlliances, cols: []column{
+			{"ccode1", kindCode}, {"ccode2", kindCode}, {"year", kindYear},
+			{"atop_defense", kindValue}, {"atop_offense", kindValue}, {"atop_neutral", kindValue},
+			{"atop_nonagg", kindValue}, {"atop_consul", kindValue}},
+			ints:   []*[]int16{&a.CCode1, &a.CCode2, &a.Year},
+			floats: []*[]float64{&a.Defense, &a.Offense, &a.Neutral, &a.NonAgg, &a.Consul}},
+	}
+	// One file at a time, each parsed by all cores: at most one file's
+	// bytes are held at once.
+	for _, tb := range tables {
+		data, err := os.ReadFile(filepath.Join(dir, tb.file))
+		if err != nil {
+			return nil, fmt.Errorf("read open index inputs: %w", err)
+		}
+		if err := tb.parse(ctx, data); err != nil {
+			return nil, fmt.Errorf("read open index inputs: %w", err)
+		}
+	}
+	return in, nil
+}
+
+type kind uint8
+
+const (
+	kindSkip  kind = iota
+	kindCode       // a state code in [0, MaxCCode)
+	kindYear       // an int16 year
+	kindValue      // a float64; missing is NaN
+)
+
+type column struct {
+	name string
+	kind kind
+}
+
+// table is a CSV file to parse into columns: the int columns of cols (in
+// order) go to ints, the value columns to floats.
+type table struct {
+	file   string
+	cols   []column
+	ints   []*[]int16
+	floats []*[]float64
+}
+
+// layout maps the fields of a file's lines onto a table's columns.
+type layout struct {
+	file   string
+	nf     int      // fields per line
+	kind   []kind   // by field
+	dst    []int    // by field: index into ints or floats
+	name   []string // by field
+	ints   [][]int16
+	floats [][]float64
+}
+
+// chunkSize is the number of bytes a worker parses at a time.
+const chunkSize = 1 << 20
+
+func (tb *table) parse(ctx context.Context, data []byte) error {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lay, body, err := tb.header(data)
+	if err != nil {
+		return err
+	}
+	// Split the body at line ends; count lines to place every chunk's rows.
+	type chunk struct {
+		b         []byte
+		line, row int // first line number, first row index
+		cap, n    int // lines in the chunk, rows parsed
+		err       error
+	}
+	var chunks []chunk
+	line, row := 2, 0
+	for len(body) > 0 {
+		end := min(chunkSize, len(body))
+		if end < len(body) {
+			if i := bytes.IndexByte(body[end:], '\n'); i < 0 {
+				end = len(body)
+			} else {
+				end += i + 1
+			}
+		}
+		b := body[:end]
+		body = body[end:]
+		n := bytes.Count(b, []byte{'\n'})
+		if b[len(b)-1] != '\n' {
+			n++
+		}
+		chunks = append(chunks, chunk{b: b, line: line, row: row, cap: n})
+		line += n
+		row += n
+	}
+	for i := range lay.ints {
+		lay.ints[i] = make([]int16, row)
+	}
+	for i := range lay.floats {
+		lay.floats[i] = make([]float64, row)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(chunks) {
+					return
+				}
+				c := &chunks[i]
+				if c.err = ctx.Err(); c.err != nil {
+					return
+				}
+				c.n, c.err = lay.chunk(c.b, c.line, c.row)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Blank lines leave gaps; close them up.
+	rows := 0
+	for i := range chunks {
+		c := &chunks[i]
+		if c.err != nil {
+			return c.err
+		}
+		if rows != c.row {
+			for _, col := range lay.ints {
+				copy(col[rows:], col[c.row:c.row+c.n])
+			}
+			for _, col := range lay.floats {
+				copy(col[rows:], col[c.row:c.row+c.n])
+			}
+		}
+		rows += c.n
+	}
+	for i, p := range tb.ints {
+		*p = lay.ints[i][:rows:rows]
+	}
+	for i, p := range tb.floats {
+		*p = lay.floats[i][:rows:rows]
+	}
+	return nil
+}
+
+// header reads the header line and returns the layout of the lines after it
+// and the bytes after it.
+func (tb *table) header(data []byte) (*layout, []byte, error) {
+	end := bytes.IndexByte(data, '\n')
+	body := []byte(nil)
+	if end < 0 {
+		end = len(data)
+	} else {
+		body = data[end+1:]
+	}
+	head := data[:end]
+	if len(head) > 0 && head[len(head)-1] == '\r' {
+		head = head[:len(head)-1]
+	}
+	if len(head) == 0 {
+		return nil, nil, &ParseError{File: tb.file, Line: 1, Msg: "want a header line"}
+	}
+	var names []string
+	for i := 0; ; {
+		f, next, err := field(head, i)
+		if err != "" {
+			return nil, nil, &ParseError{File: tb.file, Line: 1, Column: len(names) + 1, Msg: err}
+		}
+		names = append(names, string(f))
+		if next >= len(head) {
+			break
+		}
+		i = next + 1
+	}
+	lay := &layout{file: tb.file, nf: len(names), name: names,
+		kind: make([]kind, len(names)), dst: make([]int, len(names)),
+		ints: make([][]int16, len(tb.ints)), floats: make([][]float64, len(tb.floats))}
+	ni, nfl := 0, 0
+	for _, c := range tb.cols {
+		j := -1
+		for k, name := range names {
+			if name == c.name && lay.kind[k] == kindSkip {
+				j = k
+				break
+			}
+		}
+		if j < 0 {
+			return nil, nil, &ParseError{File: tb.file, Line: 1, Msg: fmt.Sprintf("want a column %q in the header", c.name)}
+		}
+		lay.kind[j] = c.kind
+		if c.kind == kindValue {
+			lay.dst[j] = nfl
+			nfl++
+		} else {
+			lay.dst[j] = ni
+			ni++
+		}
+	}
+	return lay, body, nil
+}
+
+// field returns the field of line b starting at i and the index of the
+// comma or line end after it. A quoted field is returned without its
+// quotes, with doubled quotes left as they are.
+func field(b []byte, i int) (f []byte, next int, err string) {
+	if i < len(b) && b[i] == '"' {
+		j := i + 1
+		for {
+			k := bytes.IndexByte(b[j:], '"')
+			if k < 0 {
+				return nil, 0, "unterminated quoted field (fields may not span lines)"
+			}
+			j += k
+			if j+1 < len(b) && b[j+1] == '"' {
+				j += 2
+				continue
+			}
+			break
+		}
+		f = b[i+1 : j]
+		j++
+		if j < len(b) && b[j] != ',' && b[j] != '\n' && !(b[j] == '\r' && (j+1 == len(b) || b[j+1] == '\n')) {
+			return nil, 0, "want a comma after a quoted field"
+		}
+		if j < len(b) && b[j] == '\r' {
+			j++
+		}
+		return f, j, ""
+	}
+	j := i
+	for j < len(b) && b[j] != ',' && b[j] != '\n' && b[j] != '"' {
+		j++
+	}
+	if j < len(b) && b[j] == '"' {
+		return nil, 0, "quote in an unquoted field"
+	}
+	f = b[i:j]
+	if len(f) > 0 && f[len(f)-1] == '\r' && (j == len(b) || b[j] == '\n') {
+		f = f[:len(f)-1]
+	}
+	return f, j, ""
+}
+
+// chunk parses the lines of b, the first of them line number line, into
+// rows row, row+1, ... of the layout's columns. It returns the number of
+// rows parsed: one per line that is not blank.
+func (l *layout) chunk(b []byte, line, row int) (int, error) {
+	r := row
+	for i := 0; i < len(b); line++ {
+		if b[i] == '\n' {
+			i++
+			continue
+		}
+		if b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
+			i += 2
+			continue
+		}
+		for f := 0; ; f++ {
+			var fb []byte
+			j := i
+			// Fast path: an unquoted field.
+			for j < len(b) && b[j] != ',' && b[j] != '\n' && b[j] != '"' && b[j] != '\r' {
+				j++
+			}
+			if j < len(b) && (b[j] == '"' || b[j] == '\r') {
+				var msg string
+				fb, j, msg = field(b, i)
+				if msg != "" {
+					return 0, &ParseError{File: l.file, Line: line, Column: f + 1, Msg: msg}
+				}
+			} else {
+				fb = b[i:j]
+			}
+			if f >= l.nf {
+				return 0, &ParseError{File: l.file, Line: line, Column: f + 1,
+					Msg: fmt.Sprintf("want %d fields as in the header, got more", l.nf)}
+			}
+			switch l.kind[f] {
+			case kindCode:
+				v, ok := parseInt(fb)
+				if !ok || v < 0 || v >= MaxCCode {
+					return 0, l.errField(line, f, fb, fmt.Sprintf("a state code from 0 to %d", MaxCCode-1))
+				}
+				l.ints[l.dst[f]][r] = int16(v)
+			case kindYear:
+				v, ok := parseInt(fb)
+				if !ok || v < math.MinInt16 || v > math.MaxInt16 {
+					return 0, l.errField(line, f, fb, "a year (an integer)")
+				}
+				l.ints[l.dst[f]][r] = int16(v)
+			case kindValue:
+				v, ok := parseValue(fb)
+				if !ok {
+					return 0, l.errField(line, f, fb, "a number")
+				}
+				l.floats[l.dst[f]][r] = v
+			}
+			i = j + 1
+			if j >= len(b) || b[j] == '\n' {
+				if f+1 != l.nf {
+					return 0, &ParseError{File: l.file, Line: line, Column: f + 2,
+						Msg: fmt.Sprintf("want %d fields as in the header, got %d", l.nf, f+1)}
+				}
+				break
+			}
+		}
+		r++
+	}
+	return r - row, nil
+}
+
+func (l *layout) errField(line, f int, got []byte, want string) error {
+	return &ParseError{File: l.file, Line: line, Column: f + 1,
+		Msg: fmt.Sprintf("field %s: want %s, got %q", l.name[f], want, got)}
+}
+
+// parseInt parses a decimal integer of at most 9 digits with an optional
+// sign, ignoring surrounding spaces.
+func parseInt(b []byte) (int, bool) {
+	b = trimSpace(b)
+	neg := false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg = b[0] == '-'
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	v := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseValue parses a number as strconv.ParseFloat does, ignoring
+// surrounding spaces. An empty field or a pandas missing-value marker is
+// NaN. It reports false for anything else that is not a number.
+func parseValue(b []byte) (float64, bool) {
+	b = trimSpace(b)
+	if len(b) == 0 {
+		return math.NaN(), true
+	}
+	// Fast path: at most 15 digits and no exponent. The mantissa and the
+	// power of ten are exact, so one correctly rounded division gives the
+	// correctly rounded value, as ParseFloat's own exact path does.
+	s := b
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	var m uint64
+	nd, frac, dot := 0, 0, false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			nd++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			nd = 99
+		}
+		if nd > 15 {
+			break
+		}
+	}
+	if nd > 0 && nd <= 15 {
+		v := float64(m)
+		if frac > 0 {
+			v /= pow10[frac]
+		}
+		if neg {
+			v = -v
+		}
+		return v, true
+	}
+	v, err := strconv.ParseFloat(string(b), 64)
+	if err == nil {
+		return v, true
+	}
+	if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+		return v, true // ±Inf or 0, as pandas has it
+	}
+	if isNA(b) {
+		return math.NaN(), true
+	}
+	return 0, false
+}
+
+// isNA reports whether b is one of pandas' default missing-value markers.
+func isNA(b []byte) bool {
+	switch string(b) {
+	case "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
+		"1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null":
+		return true
+	}
+	return false
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
