@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -32,7 +33,7 @@ func loadExportSystem(m *Model, b string) exportSystem {
 		slices.SortFunc(segs, func(x, y *leverage.Fact) int {
 			xv, _ := x.Float()
 			yv, _ := y.Float()
-			return int(xv - yv)
+			return cmp.Compare(xv, yv)
 		})
 		var chain []string
 		for _, sf := range segs {
