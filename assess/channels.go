@@ -116,17 +116,21 @@ func bloc(m *Model, a, b string, year int) ChannelResult {
 			weight.Missing = "no year with the capability index (CINC) of every member"
 		}
 	}
-	if s := m.Latest("igo_shared", b, a, year); s != nil {
-		if t := m.InYear("igo_total", b, "", s.Year); t != nil {
-			sv, _ := s.Float()
-			tv, _ := t.Float()
-			if tv > 0 {
-				igos.set(100*sv/tv, measure.Clamp01(sv/tv))
-				igos.Year = s.Year
-				igos.cite(s, t)
-				igos.Note = fmt.Sprintf("%.0f of %.0f", sv, tv)
-			}
+	// The latest year up to year with both counts.
+	for _, s := range m.All("igo_shared", b, a) {
+		t := m.InYear("igo_total", b, "", s.Year)
+		if s.Year > year || t == nil {
+			continue
 		}
+		sv, _ := s.Float()
+		tv, _ := t.Float()
+		if tv > 0 {
+			igos.set(100*sv/tv, measure.Clamp01(sv/tv))
+			igos.Year = s.Year
+			igos.cite(s, t)
+			igos.Note = fmt.Sprintf("%.0f of %.0f", sv, tv)
+		}
+		break
 	}
 	if igos.Value == nil {
 		igos.Missing = "no IGO membership counts for this pair"
