@@ -29,13 +29,16 @@ func eventWeight(m *Model, f *leverage.Fact) float64 {
 }
 
 // sharedOrgs returns the organisations of the given types that a and b both
-// belong to at the model's date, with the facts that show it. ok is false
+// belong to at the model's date, with the facts that show it: the two
+// memberships and the type of each, or, when there is none, every
+// membership of a and b on record, from which "none" is read. ok is false
 // when neither has a membership on record, so nothing can be said.
 func sharedOrgs(m *Model, a, b string, types ...string) (orgs []string, facts []*leverage.Fact, ok bool) {
-	ma, mb := m.MemberOf(a), m.MemberOf(b)
-	if len(m.All("member_of", a, "")) == 0 && len(m.All("member_of", b, "")) == 0 {
+	all := append(m.All("member_of", a, ""), m.All("member_of", b, "")...)
+	if len(all) == 0 {
 		return nil, nil, false
 	}
+	ma, mb := m.MemberOf(a), m.MemberOf(b)
 	for org, fa := range ma {
 		fb := mb[org]
 		t := m.OrgType(org)
@@ -44,6 +47,9 @@ func sharedOrgs(m *Model, a, b string, types ...string) (orgs []string, facts []
 		}
 		orgs = append(orgs, org)
 		facts = append(facts, fa, fb, t)
+	}
+	if len(orgs) == 0 {
+		return nil, all, true
 	}
 	slices.Sort(orgs)
 	return orgs, facts, true
@@ -82,6 +88,7 @@ func bloc(m *Model, a, b string, year int) ChannelResult {
 		if len(orgs) == 0 {
 			shared.Text = "no shared customs or economic union"
 			flag(&weight, false, "no shared union")
+			weight.cite(facts...)
 		}
 		best := math.NaN()
 		for _, org := range orgs {
