@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -39,7 +40,8 @@ func sharedOrgs(m *Model, a, b string, types ...string) (orgs []string, facts []
 		return nil, nil, false
 	}
 	ma, mb := m.MemberOf(a), m.MemberOf(b)
-	for org, fa := range ma {
+	for _, org := range slices.Sorted(maps.Keys(ma)) {
+		fa := ma[org]
 		fb := mb[org]
 		t := m.OrgType(org)
 		if fb == nil || t == nil || !slices.Contains(types, t.Text) {
@@ -51,7 +53,6 @@ func sharedOrgs(m *Model, a, b string, types ...string) (orgs []string, facts []
 	if len(orgs) == 0 {
 		return nil, all, true
 	}
-	slices.Sort(orgs)
 	return orgs, facts, true
 }
 
@@ -192,7 +193,7 @@ func security(m *Model, a, b string, year int) ChannelResult {
 	// nothing from its allies' operations.
 	own := m.All("deployment", a, b)
 	deployments := slices.Clone(own)
-	for org := range m.MemberOf(a) {
+	for _, org := range slices.Sorted(maps.Keys(m.MemberOf(a))) {
 		for _, f := range m.All("deployment", org, b) {
 			if slices.ContainsFunc(own, func(o *leverage.Fact) bool { return o.Valid.Overlaps(f.Valid) }) {
 				deployments = append(deployments, f)
