@@ -36,7 +36,8 @@ func ParseWeights(r io.Reader, file string) (Weights, error) {
 		return w, fmt.Errorf("%s: read header: %w", file, err)
 	}
 	if strings.Join(head, ",") != "channel,indicator,weight" {
-		return w, fmt.Errorf("%s:1: header must be channel,indicator,weight", file)
+		line, _ := cr.FieldPos(0)
+		return w, fmt.Errorf("%s:%d: header must be channel,indicator,weight", file, line)
 	}
 	for {
 		row, err := cr.Read()
