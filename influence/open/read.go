@@ -112,6 +112,8 @@ type layout struct {
 	name   []string // by field
 	ints   [][]int16
 	floats [][]float64
+	icol   [][]int16   // by field: the int column it fills, or nil
+	fcol   [][]float64 // by field: the value column it fills, or nil
 }
 
 // chunkSize is the number of bytes a worker parses at a time.
@@ -156,6 +158,15 @@ func (tb *table) parse(ctx context.Context, data []byte) error {
 	}
 	for i := range lay.floats {
 		lay.floats[i] = make([]float64, row)
+	}
+	lay.icol, lay.fcol = make([][]int16, lay.nf), make([][]float64, lay.nf)
+	for f, k := range lay.kind {
+		switch k {
+		case kindCode, kindYear:
+			lay.icol[f] = lay.ints[lay.dst[f]]
+		case kindValue:
+			lay.fcol[f] = lay.floats[lay.dst[f]]
+		}
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -306,68 +317,140 @@ func field(b []byte, i int) (f []byte, next int, err string) {
 // rows row, row+1, ... of the layout's columns. It returns the number of
 // rows parsed: one per line that is not blank.
 func (l *layout) chunk(b []byte, line, row int) (int, error) {
+	n := len(b)
 	r := row
-	for i := 0; i < len(b); line++ {
+	last := l.nf - 1
+	for i := 0; i < n; line++ {
 		if b[i] == '\n' {
 			i++
 			continue
 		}
-		if b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
+		if b[i] == '\r' && (i+1 == n || b[i+1] == '\n') {
 			i += 2
 			continue
 		}
-		for f := 0; ; f++ {
-			var fb []byte
+		for f := 0; f <= last; f++ {
+			// Fast path: digits (and one '.' in a value) ended by a comma,
+			// or by the line's end in the last field.
 			j := i
-			// Fast path: an unquoted field.
-			for j < len(b) && b[j] != ',' && b[j] != '\n' && b[j] != '"' && b[j] != '\r' {
-				j++
-			}
-			if j < len(b) && (b[j] == '"' || b[j] == '\r') {
-				var msg string
-				fb, j, msg = field(b, i)
-				if msg != "" {
-					return 0, &ParseError{File: l.file, Line: line, Column: f + 1, Msg: msg}
-				}
-			} else {
-				fb = b[i:j]
-			}
-			if f >= l.nf {
-				return 0, &ParseError{File: l.file, Line: line, Column: f + 1,
-					Msg: fmt.Sprintf("want %d fields as in the header, got more", l.nf)}
-			}
 			switch l.kind[f] {
-			case kindCode:
-				v, ok := parseInt(fb)
-				if !ok || v < 0 || v >= MaxCCode {
-					return 0, l.errField(line, f, fb, fmt.Sprintf("a state code from 0 to %d", MaxCCode-1))
+			case kindCode, kindYear:
+				v := 0
+				for j < n && b[j]-'0' <= 9 {
+					v = v*10 + int(b[j]-'0')
+					j++
 				}
-				l.ints[l.dst[f]][r] = int16(v)
-			case kindYear:
-				v, ok := parseInt(fb)
-				if !ok || v < math.MinInt16 || v > math.MaxInt16 {
-					return 0, l.errField(line, f, fb, "a year (an integer)")
+				if d := j - i; d > 0 && d <= 5 && (l.kind[f] == kindYear && v <= math.MaxInt16 || v < MaxCCode) {
+					if next, ok := fieldEnd(b, j, f == last); ok {
+						l.icol[f][r] = int16(v)
+						i = next
+						continue
+					}
 				}
-				l.ints[l.dst[f]][r] = int16(v)
 			case kindValue:
-				v, ok := parseValue(fb)
-				if !ok {
-					return 0, l.errField(line, f, fb, "a number")
+				var m uint64
+				for j < n && b[j]-'0' <= 9 {
+					m = m*10 + uint64(b[j]-'0')
+					j++
 				}
-				l.floats[l.dst[f]][r] = v
-			}
-			i = j + 1
-			if j >= len(b) || b[j] == '\n' {
-				if f+1 != l.nf {
-					return 0, &ParseError{File: l.file, Line: line, Column: f + 2,
-						Msg: fmt.Sprintf("want %d fields as in the header, got %d", l.nf, f+1)}
+				nd, frac := j-i, 0
+				if j < n && b[j] == '.' {
+					j++
+					k := j
+					for j < n && b[j]-'0' <= 9 {
+						m = m*10 + uint64(b[j]-'0')
+						j++
+					}
+					frac = j - k
+					nd += frac
 				}
-				break
+				if nd > 0 && nd <= 15 {
+					if next, ok := fieldEnd(b, j, f == last); ok {
+						v := float64(m)
+						if frac > 0 {
+							v /= pow10[frac]
+						}
+						l.fcol[f][r] = v
+						i = next
+						continue
+					}
+				}
+			default:
+				for j < n && b[j] != ',' && b[j] != '\n' && b[j] != '\r' && b[j] != '"' {
+					j++
+				}
+				if next, ok := fieldEnd(b, j, f == last); ok {
+					i = next
+					continue
+				}
 			}
+			next, err := l.slowField(b, i, f, line, r)
+			if err != nil {
+				return 0, err
+			}
+			i = next
 		}
 		r++
 	}
 	return r - row, nil
+}
+
+// fieldEnd reports whether b[j] ends a field (a comma; in the last field
+// the line's end) and returns where the next field starts.
+func fieldEnd(b []byte, j int, last bool) (int, bool) {
+	switch {
+	case !last:
+		return j + 1, j < len(b) && b[j] == ','
+	case j == len(b):
+		return j, true
+	case b[j] == '\n':
+		return j + 1, true
+	case b[j] == '\r' && j+1 == len(b):
+		return j + 1, true
+	case b[j] == '\r' && b[j+1] == '\n':
+		return j + 2, true
+	}
+	return 0, false
+}
+
+// slowField parses field f of row r, starting at b[i], with quotes,
+// spaces, signs, exponents and errors, and returns where the next field
+// starts.
+func (l *layout) slowField(b []byte, i, f, line, r int) (int, error) {
+	fb, j, msg := field(b, i)
+	if msg != "" {
+		return 0, &ParseError{File: l.file, Line: line, Column: f + 1, Msg: msg}
+	}
+	eol := j >= len(b) || b[j] == '\n'
+	if f == l.nf-1 && !eol {
+		return 0, &ParseError{File: l.file, Line: line, Column: f + 2,
+			Msg: fmt.Sprintf("want %d fields as in the header, got more", l.nf)}
+	}
+	if f < l.nf-1 && eol {
+		return 0, &ParseError{File: l.file, Line: line, Column: f + 2,
+			Msg: fmt.Sprintf("want %d fields as in the header, got %d", l.nf, f+1)}
+	}
+	switch l.kind[f] {
+	case kindCode:
+		v, ok := parseInt(fb)
+		if !ok || v < 0 || v >= MaxCCode {
+			return 0, l.errField(line, f, fb, fmt.Sprintf("a state code from 0 to %d", MaxCCode-1))
+		}
+		l.icol[f][r] = int16(v)
+	case kindYear:
+		v, ok := parseInt(fb)
+		if !ok || v < math.MinInt16 || v > math.MaxInt16 {
+			return 0, l.errField(line, f, fb, "a year (an integer)")
+		}
+		l.icol[f][r] = int16(v)
+	case kindValue:
+		v, ok := parseValue(fb)
+		if !ok {
+			return 0, l.errField(line, f, fb, "a number")
+		}
+		l.fcol[f][r] = v
+	}
+	return j + 1, nil
 }
 
 func (l *layout) errField(line, f int, got []byte, want string) error {

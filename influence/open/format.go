@@ -1,0 +1,167 @@
+package open
+
+import (
+	"math"
+	"strconv"
+)
+
+// pairs holds the two-digit decimal numbers 00 to 99.
+const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// appendInt16 appends v in decimal.
+func appendInt16(b []byte, v int16) []byte {
+	u := int(v)
+	if u < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, pairs[2*u], pairs[2*u+1])
+	case u < 1000:
+		h, r := u/100, u%100
+		return append(b, byte('0'+h), pairs[2*r], pairs[2*r+1])
+	case u < 10000:
+		h, r := u/100, u%100
+		return append(b, pairs[2*h], pairs[2*h+1], pairs[2*r], pairs[2*r+1])
+	}
+	h, r := u/10000, u%10000
+	return append(b, byte('0'+h), pairs[2*(r/100)], pairs[2*(r/100)+1], pairs[2*(r%100)], pairs[2*(r%100)+1])
+}
+
+// appendG12 appends v as C's printf("%.12g") does (and Python's "%.12g" %
+// v, which pandas' float_format uses), NaN as nothing (pandas' na_rep) and
+// the infinities as inf and -inf.
+func appendG12(b []byte, v float64) []byte {
+	switch {
+	case v == 0:
+		if math.Signbit(v) {
+			return append(b, "-0"...)
+		}
+		return append(b, '0')
+	case v != v:
+		return b
+	case math.IsInf(v, 1):
+		return append(b, "inf"...)
+	case math.IsInf(v, -1):
+		return append(b, "-inf"...)
+	}
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	var d [12]byte
+	n, exp, ok := digits12(v)
+	if !ok {
+		return appendG12Slow(b, v)
+	}
+	hi, lo := n/1e6, n%1e6
+	for i, x := range [...]uint64{hi / 1e4, hi / 100 % 100, hi % 100, lo / 1e4, lo / 100 % 100, lo % 100} {
+		d[2*i], d[2*i+1] = pairs[2*x], pairs[2*x+1]
+	}
+	return appendG(b, &d, exp)
+}
+
+// digits12 returns v > 0 rounded to 12 significant digits, half to even,
+// as n·10^(exp-11) with 1e11 <= n < 1e12. It reports false when v is
+// outside the range it handles exactly (about 1e-11 to 1e11).
+func digits12(v float64) (n uint64, exp int, ok bool) {
+	_, e2 := math.Frexp(v) // 2^(e2-1) <= v < 2^e2
+	// floor(log10 v) is this or one more: 78913/2^18 is log10(2) from below.
+	exp = (e2 - 1) * 78913 >> 18
+	for range 2 {
+		s := 11 - exp
+		if s < 0 || s >= len(pow10) {
+			return 0, 0, false
+		}
+		// v·10^s = p + e exactly: 10^s is exact, e is the product's
+		// rounding error. Round p + e to an integer: p's fraction is a
+		// multiple of ulp(p) and |e| <= ulp(p)/2, so e decides only when
+		// the fraction is exactly one half.
+		p := v * pow10[s]
+		e := math.FMA(v, pow10[s], -p)
+		fl := math.Floor(p)
+		d := (p - fl) - 0.5
+		n = uint64(fl)
+		if d > 0 || d == 0 && (e > 0 || e == 0 && n&1 == 1) {
+			n++
+		}
+		switch {
+		case n < 1e11:
+			return 0, 0, false
+		case n == 1e12:
+			return 1e11, exp + 1, true
+		case n > 1e12:
+			exp++
+			continue
+		}
+		return n, exp, true
+	}
+	return 0, 0, false
+}
+
+// appendG12Slow is appendG12 for v > 0 by way of strconv.
+func appendG12Slow(b []byte, v float64) []byte {
+	var tmp [32]byte
+	e := strconv.AppendFloat(tmp[:0], v, 'e', 11, 64) // d.dddddddddddde±XX
+	var d [12]byte
+	d[0] = e[0]
+	copy(d[1:], e[2:13])
+	exp := 0
+	for _, c := range e[15:] {
+		exp = exp*10 + int(c-'0')
+	}
+	if e[14] == '-' {
+		exp = -exp
+	}
+	return appendG(b, &d, exp)
+}
+
+// appendG appends the 12 significant digits d times 10^exp in %g form:
+// fixed notation when -4 <= exp < 12, else d.ddde±XX; trailing zeros
+// dropped.
+func appendG(b []byte, d *[12]byte, exp int) []byte {
+	nd := 12
+	for nd > 1 && d[nd-1] == '0' {
+		nd--
+	}
+	switch {
+	case exp < -4 || exp >= 12:
+		b = append(b, d[0])
+		if nd > 1 {
+			b = append(b, '.')
+			b = append(b, d[1:nd]...)
+		}
+		b = append(b, 'e')
+		if exp < 0 {
+			b = append(b, '-')
+			exp = -exp
+		} else {
+			b = append(b, '+')
+		}
+		if exp < 10 {
+			b = append(b, '0')
+		}
+		return strconv.AppendInt(b, int64(exp), 10)
+	case exp < 0:
+		b = append(b, "0."...)
+		for range -exp - 1 {
+			b = append(b, '0')
+		}
+		return append(b, d[:nd]...)
+	case nd <= exp+1:
+		b = append(b, d[:nd]...)
+		for range exp + 1 - nd {
+			b = append(b, '0')
+		}
+		return b
+	default:
+		b = append(b, d[:exp+1]...)
+		b = append(b, '.')
+		return append(b, d[exp+1:nd]...)
+	}
+}
