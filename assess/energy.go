@@ -219,6 +219,7 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	if y := sys.volumeYear(year); y > 0 {
 		var via, all float64
 		var vols []float64
+		var used []*leverage.Fact
 		for i, r := range sys.routes {
 			v := volumeIn(sys.volume[i], y)
 			if v == nil {
@@ -230,17 +231,25 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 			if r.Crosses(a) {
 				via += x
 			}
-			share.cite(v)
-			hhi.cite(v)
-			if v.Text != "" {
-				share.Text, hhi.Text = v.Text, v.Text
-			}
+			used = append(used, v)
 		}
-		share.set(100*via/all, via/all)
-		share.Year, hhi.Year = y, y
-		share.cite(routeFacts...)
-		hhi.set(measure.HHI(vols), math.NaN())
-		hhi.Note = fmt.Sprintf("over %d routes; %.0f on the 10,000 scale", len(vols), measure.HHI(vols)*10000)
+		if all > 0 {
+			for _, v := range used {
+				share.cite(v)
+				hhi.cite(v)
+				if v.Text != "" {
+					share.Text, hhi.Text = v.Text, v.Text
+				}
+			}
+			share.set(100*via/all, via/all)
+			share.Year, hhi.Year = y, y
+			share.cite(routeFacts...)
+			hhi.set(measure.HHI(vols), math.NaN())
+			hhi.Note = fmt.Sprintf("over %d routes; %.0f on the 10,000 scale", len(vols), measure.HHI(vols)*10000)
+		} else {
+			share.Missing = fmt.Sprintf("%s's routes carried no oil in %d, the latest year in which every route with a known capacity has a recorded volume", tB, y)
+			hhi.Missing = share.Missing
+		}
 	} else {
 		share.Missing = "no year in which every route with a known capacity has a recorded volume"
 		hhi.Missing = share.Missing
@@ -264,6 +273,11 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		return c
 	}
 	q, _ := qexp.Float()
+	if !(q > 0) {
+		cut.Missing = fmt.Sprintf("%s's total oil exports in %d are recorded as %g Mt, so no capacity can be set against them", tB, qexp.Year, q)
+		n1.Missing = cut.Missing
+		return c
+	}
 	nA := transit.NMinusState(sys.routes, a, q)
 	cut.set(nA, 1-measure.Clamp01(nA/100))
 	cut.Year = qexp.Year
