@@ -386,3 +386,44 @@ func TestCapacityLatestOnRecord(t *testing.T) {
 		})
 	}
 }
+
+// TestEnergyZeroVolumesAndExports: a year in which the routes carried
+// nothing, or total exports of 0, give no share to take: no data with the
+// reason, never a NaN value.
+func TestEnergyZeroVolumesAndExports(t *testing.T) {
+	w := newWorld().states().
+		asset("P", "Pipe", 10, "SYL", "BOR").asset("Q", "Other pipe", 5, "SYL", "FRE").
+		route("SYL", "RP", "Route P", "P").route("SYL", "RQ", "Route Q", "Q").
+		volume("RP", 2021, 3).volume("RQ", 2021, 1).
+		volume("RP", 2022, 0).volume("RQ", 2022, 0).
+		fact("syl-oil-21", "SYL", "oil_exports", "", val(4), year(2021)).
+		fact("syl-oil-22", "SYL", "oil_exports", "", val(0), year(2022))
+	tests := []struct {
+		year       int
+		indicators map[string]want
+	}{
+		{2022, map[string]want{
+			"transit_share":  {value: none, score: none, missing: "Syldavia's routes carried no oil in 2022"},
+			"route_hhi":      {value: none, score: none, missing: "carried no oil in 2022"},
+			"capacity_share": {value: 100 * 10.0 / 15, score: 10.0 / 15},
+			"cut_loss":       {value: none, score: none, missing: "Syldavia's total oil exports in 2022 are recorded as 0 Mt"},
+			"n_minus_1":      {value: none, score: none, missing: "recorded as 0 Mt"},
+			"transit_volume": {value: 0, score: none, year: 2022},
+		}},
+		{2021, map[string]want{
+			"transit_share":  {value: 75, score: 0.75, year: 2021},
+			"route_hhi":      {value: (9 + 1) / 16.0, score: none, year: 2021},
+			"capacity_share": {value: 100 * 10.0 / 15, score: 10.0 / 15},
+			// N-BOR = 5/4 = 125 %; N-1 loses P: 5/4.
+			"cut_loss":       {value: 125, score: 0, year: 2021},
+			"n_minus_1":      {value: 125, score: none, year: 2021, text: "passes the 100% standard"},
+			"transit_volume": {value: 3, score: none, year: 2021},
+		}},
+	}
+	for _, tt := range tests {
+		as := run(t, w.model("2022-12-31"), "BOR", "SYL", tt.year)
+		for id, w := range tt.indicators {
+			checkIndicator(t, indicator(t, as.Forward, leverage.Energy, id), w)
+		}
+	}
+}
