@@ -110,3 +110,23 @@ func TestSensitivity(t *testing.T) {
 		t.Errorf("x*0.75 should keep the top: %+v", s)
 	}
 }
+
+func TestScore(t *testing.T) {
+	w := Weights{
+		{Part: "bandwidth", Indicator: "trade", Value: 0.49},
+		{Part: "bandwidth", Indicator: "igos", Value: 0.30},
+		{Part: "bandwidth", Indicator: "ally", Value: 0.21},
+		{Part: "dependence", Indicator: "dep_share", Value: 0.5},
+		{Part: "dependence", Indicator: "dep_imp", Value: 0.5},
+		{Part: "ally", Indicator: "defense", Value: 3},
+	}
+	names := []string{"bandwidth.trade", "bandwidth.igos", "bandwidth.ally", "dependence.dep_share", "dependence.dep_imp"}
+	got := Score(w, names, []float64{0.8, 0.5, 1, 30, 40})
+	want := (0.49*0.8 + 0.30*0.5 + 0.21*1) * (0.5*math.Log(31) + 0.5*math.Log(41))
+	if math.Abs(got-want) > 1e-15 {
+		t.Errorf("Score = %v, want %v", got, want)
+	}
+	if s := Score(w, names, []float64{math.NaN(), 0.5, 1, 30, 40}); !math.IsNaN(s) {
+		t.Errorf("Score with a NaN component = %v, want NaN", s)
+	}
+}

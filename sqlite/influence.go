@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/leverage-dev/leverage"
 )
@@ -41,18 +43,29 @@ func (db *DB) ReplaceInfluence(ctx context.Context, p *leverage.InfluencePanel, 
 	if err != nil {
 		return fmt.Errorf("sqlite: influence panel %s: %w", p.Profile, err)
 	}
+	// Rows go in in key order: appending to the table's B-tree is far
+	// cheaper than inserting all over it.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(p.B[i], p.B[j]), cmp.Compare(p.Year[i], p.Year[j]), cmp.Compare(p.A[i], p.A[j]))
+	})
 	return db.write(ctx, "replace influence panel "+p.Profile, func(w *writer) error {
 		w.exec(nil, `DELETE FROM influence_panels WHERE profile = ?`, "delete panel", p.Profile)
 		w.exec(nil, `INSERT INTO influence_panels (profile, weights, inputs, components, built_at) VALUES (?, ?, ?, ?, ?)`,
 			"panel", p.Profile, p.Weights, p.Inputs, string(components), p.BuiltAt)
 		return w.insertRows("influence", "(profile, b, year, a, bandwidth, dependence, value, parts)", 8, n, report,
-			func(i int, args []any) []any {
+			func(k int, args []any) []any {
+				i := order[k]
 				parts := make([]byte, 8*len(p.Parts))
 				for j, col := range p.Parts {
 					binary.LittleEndian.PutUint64(parts[8*j:], math.Float64bits(col[i]))
 				}
 				return append(args, p.Profile, p.B[i], p.Year[i], p.A[i], p.Bandwidth[i], p.Dependence[i], p.Index[i], parts)
-			}, func(i int) string {
+			}, func(k int) string {
+				i := order[k]
 				return fmt.Sprintf("row %d, %d, %d", p.A[i], p.B[i], p.Year[i])
 			})
 	})

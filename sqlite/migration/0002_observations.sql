@@ -33,7 +33,8 @@ CREATE TABLE influence_panels (
 	built_at   TEXT NOT NULL
 ) STRICT;
 
--- parts holds the component values as little-endian float64s, in the order
+-- Queries name the target (b): its influencers in a year, or one
+-- influencer's series. parts holds the component values as little-endian float64s, in the order
 -- of the panel's components.
 CREATE TABLE influence (
 	profile    TEXT NOT NULL REFERENCES influence_panels (profile) ON DELETE CASCADE,
@@ -46,5 +47,3 @@ CREATE TABLE influence (
 	parts      BLOB NOT NULL,
 	PRIMARY KEY (profile, b, year, a)
 ) STRICT, WITHOUT ROWID;
-
-CREATE INDEX influence_dyad ON influence (profile, a, b, year);
