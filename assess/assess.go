@@ -136,6 +136,7 @@ type Assessment struct {
 	Reverse   Direction          `json:"reverse"`
 	Asymmetry *float64           `json:"asymmetry"` // composite gap over the channels scored both ways
 	Gaps      []ChannelGap       `json:"channel_asymmetry"`
+	Index     []*IndexSummary    `json:"index,omitempty"` // where an influence index panel is stored
 	Sources   []*leverage.Source `json:"sources"` // every source cited above
 }
 
@@ -216,7 +217,7 @@ func score(c *ChannelResult, w Weights) {
 		in := &c.Indicators[i]
 		in.Weight = w.Indicator[string(c.Channel)+"."+in.ID]
 		if in.Weight == 0 {
-			in.Score = nil // context only
+			in.Score = in.Score
 			continue
 		}
 		s := math.NaN()
@@ -259,6 +260,9 @@ func cited(m *Model, as *Assessment) []*leverage.Source {
 				}
 			}
 		}
+	}
+	for _, x := range as.Index {
+		add(x.Sources)
 	}
 	var out []*leverage.Source
 	for id := range ids {

@@ -139,6 +139,15 @@ func Table(w io.Writer, as *assess.Assessment) error {
 	fmt.Fprintf(tw, "Coverage\t%.0f%%\t%.0f%%\t\n", 100*f.Coverage, 100*r.Coverage)
 	tw.Flush()
 	fmt.Fprintln(w, "\nScores run from 0 (no leverage) to 1; – means no data. Asymmetry is forward minus reverse, over channels scored both ways.")
+	if len(as.Index) > 0 {
+		fmt.Fprintf(w, "\nINFLUENCE INDEX of %s over %s\n", f.Holder.Name, f.Target.Name)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  PROFILE\tYEAR\tINDEX\tRANK\tBANDWIDTH\tDEPENDENCE\tTREND\tSOURCES")
+		for _, x := range as.Index {
+			fmt.Fprintf(tw, "  %s\t%d\t%.3f\t%d of %d\t%.3f\t%.3f\t%s\t%s\n", x.Profile, x.Year, x.Value, x.Rank, x.Of, x.Bandwidth, x.Dependence, trend(x), sources(x.Sources, 3))
+		}
+		tw.Flush()
+	}
 	for _, d := range []assess.Direction{f, r} {
 		fmt.Fprintf(w, "\n== %s over %s ==\n", d.Holder.Name, d.Target.Name)
 		for _, c := range d.Channels {
@@ -193,6 +202,14 @@ func Table(w io.Writer, as *assess.Assessment) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", s.ID, s.Title, s.Publisher, s.Date, s.URL)
 	}
 	return tw.Flush()
+}
+
+// trend is an index summary's ten-year change, "+0.12 since 2004".
+func trend(x *assess.IndexSummary) string {
+	if x.Trend == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%+.3f since %d", *x.Trend, x.TrendFrom)
 }
 
 func dedupe(ss []string) []string {
@@ -251,6 +268,12 @@ func Markdown(w io.Writer, as *assess.Assessment) error {
 		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", mdEscape(c.Title), num(c.Score, 2), num(r.Channels[i].Score, 2), signed(as.Gaps[i].Gap))
 	}
 	fmt.Fprintf(w, "| **Composite** | **%s** | **%s** | **%s** |\n", num(f.Composite, 2), num(r.Composite, 2), signed(as.Asymmetry))
+	if len(as.Index) > 0 {
+		fmt.Fprintf(w, "\n| Influence index of %s over %s | Year | Index | Rank | Bandwidth | Dependence | Trend | Sources |\n|---|---|---:|---:|---:|---:|---|---|\n", mdEscape(f.Holder.Name), mdEscape(f.Target.Name))
+		for _, x := range as.Index {
+			fmt.Fprintf(w, "| %s | %d | %.3f | %d of %d | %.3f | %.3f | %s | %s |\n", x.Profile, x.Year, x.Value, x.Rank, x.Of, x.Bandwidth, x.Dependence, trend(x), footnotes(x.Sources))
+		}
+	}
 	for _, d := range []assess.Direction{f, r} {
 		fmt.Fprintf(w, "\n## %s over %s\n", d.Holder.Name, d.Target.Name)
 		for _, c := range d.Channels {

@@ -167,17 +167,6 @@ to their maxima; B's trade with A and imports from A in % of its totals).`,
 	return cmd
 }
 
-// seriesRow is one year of `index series`, as JSON gives it.
-type seriesRow struct {
-	Year       int                `json:"year"`
-	Index      float64            `json:"index"`
-	Rank       int                `json:"rank"` // among B's influencers that year
-	Of         int                `json:"of"`
-	Bandwidth  float64            `json:"bandwidth"`
-	Dependence float64            `json:"dependence"`
-	Components map[string]float64 `json:"components"`
-}
-
 func runSeries(ctx context.Context, f *cmdutil.Factory, opts *seriesOptions, argA, argB string) error {
 	if err := checkProfile(opts.Profile); err != nil {
 		return err
@@ -202,7 +191,7 @@ func runSeries(ctx context.Context, f *cmdutil.Factory, opts *seriesOptions, arg
 		return err
 	}
 	defer st.Close()
-	p, series, err := Series(ctx, st, opts.Profile, a, b, opts.From, opts.To)
+	p, series, err := panel.Series(ctx, st, opts.Profile, a, b, opts.From, opts.To)
 	if err != nil {
 		return err
 	}
@@ -223,36 +212,6 @@ func runSeries(ctx context.Context, f *cmdutil.Factory, opts *seriesOptions, arg
 		fmt.Fprintf(f.Out, "%s over %s (%s index)\n\n", stateName(cw, a), stateName(cw, b), opts.Profile)
 	}
 	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, series)
-}
-
-// Series returns the panel's metadata and A's yearly index over B with its
-// rank among B's influencers.
-func Series(ctx context.Context, st leverage.InfluenceService, profile string, a, b, from, to int) (*leverage.InfluencePanel, []seriesRow, error) {
-	p, rows, err := st.Influence(ctx, leverage.InfluenceQuery{Profile: profile, B: b, From: from, To: to})
-	if err != nil {
-		return nil, nil, err
-	}
-	var out []seriesRow
-	rank, of, year := 0, map[int]int{}, 0
-	for _, r := range rows { // by year, then index descending
-		if r.Year != year {
-			year, rank = r.Year, 0
-		}
-		rank++
-		of[r.Year]++
-		if r.A != a {
-			continue
-		}
-		s := seriesRow{Year: r.Year, Index: r.Index, Rank: rank, Bandwidth: r.Bandwidth, Dependence: r.Dependence, Components: map[string]float64{}}
-		for j, c := range p.Components {
-			s.Components[c] = r.Parts[j]
-		}
-		out = append(out, s)
-	}
-	for i := range out {
-		out[i].Of = of[out[i].Year]
-	}
-	return p, out, nil
 }
 
 type sensitivityOptions struct {
