@@ -217,7 +217,7 @@ func score(c *ChannelResult, w Weights) {
 		in := &c.Indicators[i]
 		in.Weight = w.Indicator[string(c.Channel)+"."+in.ID]
 		if in.Weight == 0 {
-			in.Score = in.Score
+			in.Score = nil // context only
 			continue
 		}
 		s := math.NaN()
