@@ -137,7 +137,7 @@ type Assessment struct {
 	Asymmetry *float64           `json:"asymmetry"` // composite gap over the channels scored both ways
 	Gaps      []ChannelGap       `json:"channel_asymmetry"`
 	Index     []*IndexSummary    `json:"index,omitempty"` // where an influence index panel is stored
-	Sources   []*leverage.Source `json:"sources"` // every source cited above
+	Sources   []*leverage.Source `json:"sources"`         // every source cited above
 }
 
 // Schema is the identifier of the JSON layout of [Assessment].
