@@ -111,38 +111,43 @@ func (x *runs) find(key int, t int16) int {
 	if r < 0 {
 		return -1
 	}
-	lo, hi := int(x.start[r]), int(x.start[r+1])
-	// Years are distinct and increasing, so year t is at most
-	// t - year[lo] rows past lo: the guess is exact when there are no gaps.
-	g := lo + int(t) - int(x.year[lo])
+	return findYear(x.year, int(x.start[r]), int(x.start[r+1]), t)
+}
+
+// findYear returns the row of year t among rows lo to hi of year, whose
+// years increase, or -1.
+func findYear(year []int16, lo, hi int, t int16) int {
+	// Years are distinct and increasing, so year t is at most t - year[lo]
+	// rows past lo: the guess is exact when there are no gaps.
+	g := lo + int(t) - int(year[lo])
 	if g < lo {
 		return -1
 	}
 	if g < hi {
-		if x.year[g] == t {
+		if year[g] == t {
 			return g
 		}
 		hi = g
 	}
+	end := hi
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.year[m] < t {
+		if year[m] < t {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < int(x.start[r+1]) && x.year[lo] == t {
+	if lo < end && year[lo] == t {
 		return lo
 	}
 	return -1
 }
 
-// universe sorts the universe rows in [from, to] into the result's keys and
-// indexes them.
+// universe puts the universe rows in [from, to] in order into the result's
+// keys and indexes them.
 func (c *computation) universe(u *Dyads) error {
-	keys := make([]uint64, 0, u.Len())
-	sorted := true
+	n, sorted := 0, true
 	var last uint64
 	for i, y := range u.Year {
 		t := int(y)
@@ -154,14 +159,12 @@ func (c *computation) universe(u *Dyads) error {
 			return fmt.Errorf("universe: row %d: state code out of range 0 to %d: %d, %d", i+1, MaxCCode-1, a, b)
 		}
 		k := uint64(a)<<32 | uint64(b)<<16 | uint64(t-c.from)
-		sorted = sorted && k > last || len(keys) == 0
+		if n > 0 && k <= last {
+			sorted = false
+		}
 		last = k
-		keys = append(keys, k)
+		n++
 	}
-	if !sorted {
-		slices.Sort(keys)
-	}
-	n := len(keys)
 	res := &Result{
 		CCode1: make([]int16, n), CCode2: make([]int16, n), Year: make([]int16, n),
 		BWTrade: make([]float64, n), IGOs: make([]float64, n), Ally: make([]float64, n),
@@ -169,16 +172,34 @@ func (c *computation) universe(u *Dyads) error {
 		Bandwidth: make([]float64, n), Dependence: make([]float64, n), Index: make([]float64, n),
 	}
 	c.res = res
+	if sorted {
+		j := 0
+		for i, y := range u.Year {
+			if t := int(y); t >= c.from && t <= c.to {
+				res.CCode1[j], res.CCode2[j], res.Year[j] = u.CCode1[i], u.CCode2[i], y
+				j++
+			}
+		}
+	} else {
+		keys := make([]uint64, 0, n)
+		for i, y := range u.Year {
+			if t := int(y); t >= c.from && t <= c.to {
+				keys = append(keys, uint64(u.CCode1[i])<<32|uint64(u.CCode2[i])<<16|uint64(t-c.from))
+			}
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if i > 0 && k == keys[i-1] {
+				return fmt.Errorf("universe: dyad %d %d year %d given twice", k>>32, k>>16&0xffff, int(k&0xffff)+c.from)
+			}
+			res.CCode1[i], res.CCode2[i], res.Year[i] = int16(k>>32), int16(k>>16&0xffff), int16(int(k&0xffff)+c.from)
+		}
+	}
 	for i := range c.code {
 		c.code[i] = -1
 	}
-	for i, k := range keys {
-		if i > 0 && k == keys[i-1] {
-			return fmt.Errorf("universe: dyad %d %d year %d given twice", k>>32, k>>16&0xffff, int(k&0xffff)+c.from)
-		}
-		a, b := int16(k>>32), int16(k>>16&0xffff)
-		res.CCode1[i], res.CCode2[i], res.Year[i] = a, b, int16(int(k&0xffff)+c.from)
-		c.code[a], c.code[b] = 0, 0
+	for i := range n {
+		c.code[res.CCode1[i]], c.code[res.CCode2[i]] = 0, 0
 	}
 	for i := range c.code {
 		if c.code[i] == 0 {
@@ -192,7 +213,7 @@ func (c *computation) universe(u *Dyads) error {
 	}
 	for i := range n {
 		if i == 0 || res.CCode1[i] != res.CCode1[i-1] || res.CCode2[i] != res.CCode2[i-1] {
-			c.dyads.slot[c.dyadKey(res.CCode1[i], res.CCode2[i])] = int32(len(c.dyads.start))
+			c.dyads.slot[int(c.code[res.CCode1[i]])*c.k+int(c.code[res.CCode2[i]])] = int32(len(c.dyads.start))
 			c.dyads.start = append(c.dyads.start, int32(i))
 		}
 	}
@@ -209,19 +230,31 @@ func (c *computation) state(code int16) int {
 	return int(c.code[code])
 }
 
-// dyadKey returns the key of a directed dyad of universe states.
-func (c *computation) dyadKey(a, b int16) int { return int(c.code[a])*c.k + int(c.code[b]) }
+// cursor finds universe rows for the rows of a table. It remembers the
+// last dyad it looked up, as tables come sorted by dyad.
+type cursor struct {
+	c      *computation
+	a, b   int16
+	lo, hi int // the dyad's universe rows; lo is -1 when it has none
+	used   bool
+}
 
 // row returns the universe row of (a, b, t), or -1.
-func (c *computation) row(a, b int16, t int16) int {
-	if int(t) < c.from || int(t) > c.to {
+func (q *cursor) row(a, b, t int16) int {
+	if !q.used || a != q.a || b != q.b {
+		q.a, q.b, q.used = a, b, true
+		q.lo = -1
+		c := q.c
+		if ia, ib := c.state(a), c.state(b); ia >= 0 && ib >= 0 {
+			if r := c.dyads.slot[ia*c.k+ib]; r >= 0 {
+				q.lo, q.hi = int(c.dyads.start[r]), int(c.dyads.start[r+1])
+			}
+		}
+	}
+	if q.lo < 0 {
 		return -1
 	}
-	ia, ib := c.state(a), c.state(b)
-	if ia < 0 || ib < 0 {
-		return -1
-	}
-	return c.dyads.find(ia*c.k+ib, t)
+	return findYear(q.c.res.Year, q.lo, q.hi, t)
 }
 
 // bitset marks universe rows a table has given.
@@ -233,7 +266,8 @@ func (s bitset) set(i int) (was bool) {
 	return was
 }
 
-func zeroNaN(x float64) float64 {
+// fill returns x with NaN as 0 (pandas' fillna(0.0)).
+func fill(x float64) float64 {
 	if x != x {
 		return 0
 	}
@@ -248,19 +282,23 @@ func (c *computation) join(in *Inputs) error {
 	n := res.Len()
 	errs := make([]error, 3)
 	var wg sync.WaitGroup
+	twice := func(table string, a, b, t int16) error {
+		return fmt.Errorf("%s: dyad %d %d year %d given twice", table, a, b, t)
+	}
 	wg.Go(func() {
 		tr := &in.Trade
 		seen := make(bitset, n/64+1)
+		fwd, rev := cursor{c: c}, cursor{c: c}
 		for i, t := range tr.Year {
 			a, b := tr.CCode1[i], tr.CCode2[i]
 			if a > b {
 				continue // the spec's layout has ccode1 < ccode2; the reference finds no such pair
 			}
-			f1, f2 := zeroNaN(tr.Flow1[i]), zeroNaN(tr.Flow2[i])
+			f1, f2 := fill(tr.Flow1[i]), fill(tr.Flow2[i])
 			trade := f1 + f2
-			if r := c.row(a, b, t); r >= 0 {
+			if r := fwd.row(a, b, t); r >= 0 {
 				if seen.set(r) {
-					errs[0] = fmt.Errorf("trade: dyad %d %d year %d given twice", a, b, t)
+					errs[0] = twice("trade", a, b, t)
 					return
 				}
 				res.BWTrade[r] = trade
@@ -273,9 +311,9 @@ func (c *computation) join(in *Inputs) error {
 			if a == b {
 				continue
 			}
-			if r := c.row(b, a, t); r >= 0 {
+			if r := rev.row(b, a, t); r >= 0 {
 				if seen.set(r) {
-					errs[0] = fmt.Errorf("trade: dyad %d %d year %d given twice", a, b, t)
+					errs[0] = twice("trade", a, b, t)
 					return
 				}
 				res.BWTrade[r] = trade
@@ -286,15 +324,16 @@ func (c *computation) join(in *Inputs) error {
 	wg.Go(func() {
 		g := &in.IGOs
 		seen := make(bitset, n/64+1)
+		fwd, rev := cursor{c: c}, cursor{c: c}
 		for i, t := range g.Year {
 			a, b := g.CCode1[i], g.CCode2[i]
 			if a > b {
 				continue
 			}
-			v := zeroNaN(g.Shared[i])
-			if r := c.row(a, b, t); r >= 0 {
+			v := fill(g.Shared[i])
+			if r := fwd.row(a, b, t); r >= 0 {
 				if seen.set(r) {
-					errs[1] = fmt.Errorf("IGOs: dyad %d %d year %d given twice", a, b, t)
+					errs[1] = twice("IGOs", a, b, t)
 					return
 				}
 				res.IGOs[r] = v
@@ -302,9 +341,9 @@ func (c *computation) join(in *Inputs) error {
 			if a == b {
 				continue
 			}
-			if r := c.row(b, a, t); r >= 0 {
+			if r := rev.row(b, a, t); r >= 0 {
 				if seen.set(r) {
-					errs[1] = fmt.Errorf("IGOs: dyad %d %d year %d given twice", a, b, t)
+					errs[1] = twice("IGOs", a, b, t)
 					return
 				}
 				res.IGOs[r] = v
@@ -315,13 +354,14 @@ func (c *computation) join(in *Inputs) error {
 		al := &in.Alliances
 		w := &c.w
 		seen := make(bitset, n/64+1)
+		q := cursor{c: c}
 		for i, t := range al.Year {
-			r := c.row(al.CCode1[i], al.CCode2[i], t)
+			r := q.row(al.CCode1[i], al.CCode2[i], t)
 			if r < 0 {
 				continue
 			}
 			if seen.set(r) {
-				errs[2] = fmt.Errorf("alliances: dyad %d %d year %d given twice", al.CCode1[i], al.CCode2[i], t)
+				errs[2] = twice("alliances", al.CCode1[i], al.CCode2[i], t)
 				return
 			}
 			// Left to right, each product rounded, as the reference has it.
@@ -329,7 +369,7 @@ func (c *computation) join(in *Inputs) error {
 			v += float64(w.neutral * al.Neutral[i])
 			v += float64(w.nonagg * al.NonAgg[i])
 			v += float64(w.consul * al.Consul[i])
-			res.Ally[r] = zeroNaN(v)
+			res.Ally[r] = fill(v)
 		}
 	})
 	states, err := c.stateTrade(&in.StateTrade)
@@ -380,19 +420,13 @@ func (c *computation) stateTrade(s *StateTrade) (*stateYears, error) {
 			sy.slot[state] = int32(len(sy.start))
 			sy.start = append(sy.start, int32(j))
 		}
-		imp := zeroNaN(s.Imports[i])
+		imp := fill(s.Imports[i])
 		sy.year[j] = s.Year[i]
 		sy.imports[j] = imp
-		sy.totals[j] = imp + zeroNaN(s.Exports[i])
+		sy.totals[j] = imp + fill(s.Exports[i])
 	}
 	sy.start = append(sy.start, int32(n))
 	return sy, nil
-}
-
-// lagged is one dyad-year's raw indicators.
-type lagged struct {
-	year int
-	v    [5]float64 // bw_trade, igos, ally, dep_share, dep_imp
 }
 
 // movingAverage computes the raw indicators from the joined columns and
@@ -400,56 +434,70 @@ type lagged struct {
 func (c *computation) movingAverage(sy *stateYears) {
 	res := c.res
 	parallel(c.splitDyads(), func(_, lo, hi int) {
-		var prev [2]lagged // the dyad's last two rows, latest first
+		var p1, p2 [5]float64 // raw bw_trade, igos, ally, dep_share, dep_imp of the dyad's last two rows
+		y1, y2 := math.MinInt, math.MinInt
 		for i := lo; i < hi; i++ {
 			t := int(res.Year[i])
 			if i == lo || res.CCode1[i] != res.CCode1[i-1] || res.CCode2[i] != res.CCode2[i-1] {
-				prev[0].year, prev[1].year = math.MinInt, math.MinInt
+				y1, y2 = math.MinInt, math.MinInt
 			}
 			trade, impBA := res.BWTrade[i], res.DepImp[i]
 			var impB, totB float64
 			if s := sy.find(int(c.code[res.CCode2[i]]), res.Year[i]); s >= 0 {
 				impB, totB = sy.imports[s], sy.totals[s]
 			}
-			cur := lagged{year: t, v: [5]float64{math.Log1p(trade), res.IGOs[i], res.Ally[i], share(trade, totB), share(impBA, impB)}}
-			// The reference sums lag 0, then 1, then 2, each missing lag
-			// adding 0, and counts the lags whose bw_trade is not NaN.
+			cur := [5]float64{log1p(trade), res.IGOs[i], res.Ally[i], share(trade, totB), share(impBA, impB)}
+			// The reference sums lags 0, 1 and 2 in that order, a missing
+			// lag or NaN adding 0 (x + 0 = x here: no sum is -0), and
+			// counts the lags whose bw_trade is not NaN.
 			var sum [5]float64
 			n := 0.0
-			add := func(l *lagged) {
-				if l == nil {
-					for j := range sum {
-						sum[j] += 0
-					}
-					return
+			if cur[0] == cur[0] {
+				n++
+			}
+			for j, x := range cur {
+				if x != x || x == 0 {
+					x = 0 // 0.0 + x
 				}
-				if l.v[0] == l.v[0] {
+				sum[j] = x
+			}
+			if y1 == t-1 {
+				if p1[0] == p1[0] {
 					n++
 				}
-				for j, x := range l.v {
-					sum[j] += zeroNaN(x)
+				for j, x := range p1 {
+					sum[j] += fill(x)
 				}
 			}
-			add(&cur)
-			var lag1, lag2 *lagged
-			if prev[0].year == t-1 {
-				lag1 = &prev[0]
+			if y1 == t-2 || y2 == t-2 {
+				p := &p2
+				if y1 == t-2 {
+					p = &p1
+				}
+				if p[0] == p[0] {
+					n++
+				}
+				for j, x := range p {
+					sum[j] += fill(x)
+				}
 			}
-			if prev[0].year == t-2 {
-				lag2 = &prev[0]
-			} else if prev[1].year == t-2 {
-				lag2 = &prev[1]
-			}
-			add(lag1)
-			add(lag2)
 			res.BWTrade[i] = sum[0] / n
 			res.IGOs[i] = sum[1] / n
 			res.Ally[i] = sum[2] / n
 			res.DepShare[i] = sum[3] / n
 			res.DepImp[i] = sum[4] / n
-			prev[1], prev[0] = prev[0], cur
+			p2, y2 = p1, y1
+			p1, y1 = cur, t
 		}
 	})
+}
+
+// log1p is math.Log1p, quicker for 0, the commonest argument.
+func log1p(x float64) float64 {
+	if x == 0 {
+		return x
+	}
+	return math.Log1p(x)
 }
 
 // share returns 100 x / total if total > 0, else 0, capped at 100.
@@ -469,22 +517,43 @@ func share(x, total float64) float64 {
 func (c *computation) aggregate() {
 	res, w := c.res, &c.w
 	split := c.splitRows()
-	mTrade, mIGOs, mAlly := maxOf(split, res.BWTrade), maxOf(split, res.IGOs), maxOf(split, res.Ally)
-	parallel(split, func(_, lo, hi int) {
+	p := len(split) - 1
+	m := make([][3]float64, p)
+	parallel(split, func(j, lo, hi int) {
+		m[j] = [3]float64{maxNaN(res.BWTrade[lo:hi]), maxNaN(res.IGOs[lo:hi]), maxNaN(res.Ally[lo:hi])}
+	})
+	mTrade, mIGOs, mAlly := math.NaN(), math.NaN(), math.NaN()
+	for _, x := range m {
+		mTrade, mIGOs, mAlly = max2(mTrade, x[0]), max2(mIGOs, x[1]), max2(mAlly, x[2])
+	}
+	parallel(split, func(j, lo, hi int) {
+		mBW, mDep := math.NaN(), math.NaN()
 		for i := lo; i < hi; i++ {
 			bw := float64(w.trade*scale(res.BWTrade[i], mTrade)) + float64(w.igos*scale(res.IGOs[i], mIGOs))
-			res.Bandwidth[i] = bw + float64(w.ally*scale(res.Ally[i], mAlly))
-			res.Dependence[i] = float64(w.depShare*math.Log1p(res.DepShare[i])) + float64(w.depImp*math.Log1p(res.DepImp[i]))
+			bw += float64(w.ally * scale(res.Ally[i], mAlly))
+			dep := float64(w.depShare*log1p(res.DepShare[i])) + float64(w.depImp*log1p(res.DepImp[i]))
+			res.Bandwidth[i], res.Dependence[i] = bw, dep
+			mBW, mDep = max2(mBW, bw), max2(mDep, dep)
 		}
+		m[j] = [3]float64{mBW, mDep}
 	})
-	mBW, mDep := maxOf(split, res.Bandwidth), maxOf(split, res.Dependence)
-	parallel(split, func(_, lo, hi int) {
+	mBW, mDep := math.NaN(), math.NaN()
+	for _, x := range m {
+		mBW, mDep = max2(mBW, x[0]), max2(mDep, x[1])
+	}
+	parallel(split, func(j, lo, hi int) {
+		mIdx := math.NaN()
 		for i := lo; i < hi; i++ {
 			bw, dep := scale(res.Bandwidth[i], mBW), scale(res.Dependence[i], mDep)
 			res.Bandwidth[i], res.Dependence[i], res.Index[i] = bw, dep, bw*dep
+			mIdx = max2(mIdx, bw*dep)
 		}
+		m[j][0] = mIdx
 	})
-	mIdx := maxOf(split, res.Index)
+	mIdx := math.NaN()
+	for _, x := range m {
+		mIdx = max2(mIdx, x[0])
+	}
 	parallel(split, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			res.Index[i] = scale(res.Index[i], mIdx)
@@ -501,23 +570,19 @@ func scale(x, m float64) float64 {
 	return x * 0
 }
 
-// maxOf returns the maximum of x, skipping NaN; NaN if there is none.
-func maxOf(split []int, x []float64) float64 {
-	ms := make([]float64, len(split)-1)
-	parallel(split, func(j, lo, hi int) {
-		m := math.NaN()
-		for _, v := range x[lo:hi] {
-			if v > m || m != m && v == v {
-				m = v
-			}
-		}
-		ms[j] = m
-	})
+// max2 returns the greater of m and v, skipping NaN (pandas' max).
+func max2(m, v float64) float64 {
+	if v > m || m != m {
+		return v
+	}
+	return m
+}
+
+// maxNaN returns the maximum of x, skipping NaN; NaN if there is none.
+func maxNaN(x []float64) float64 {
 	m := math.NaN()
-	for _, v := range ms {
-		if v > m || m != m && v == v {
-			m = v
-		}
+	for _, v := range x {
+		m = max2(m, v)
 	}
 	return m
 }

@@ -10,27 +10,83 @@ const pairs = "00010203040506070809101112131415161718192021222324252627282930313
 	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 	"8081828384858687888990919293949596979899"
 
-// appendInt16 appends v in decimal.
-func appendInt16(b []byte, v int16) []byte {
+// putInt16 writes v in decimal at b[k:], which has room for 6 bytes, and
+// returns the index after it.
+func putInt16(b []byte, k int, v int16) int {
 	u := int(v)
 	if u < 0 {
-		b = append(b, '-')
+		b[k] = '-'
+		k++
 		u = -u
 	}
 	switch {
 	case u < 10:
-		return append(b, byte('0'+u))
+		b[k] = byte('0' + u)
+		return k + 1
 	case u < 100:
-		return append(b, pairs[2*u], pairs[2*u+1])
+		b[k], b[k+1] = pairs[2*u], pairs[2*u+1]
+		return k + 2
 	case u < 1000:
 		h, r := u/100, u%100
-		return append(b, byte('0'+h), pairs[2*r], pairs[2*r+1])
+		b[k], b[k+1], b[k+2] = byte('0'+h), pairs[2*r], pairs[2*r+1]
+		return k + 3
 	case u < 10000:
 		h, r := u/100, u%100
-		return append(b, pairs[2*h], pairs[2*h+1], pairs[2*r], pairs[2*r+1])
+		b[k], b[k+1], b[k+2], b[k+3] = pairs[2*h], pairs[2*h+1], pairs[2*r], pairs[2*r+1]
+		return k + 4
 	}
 	h, r := u/10000, u%10000
-	return append(b, byte('0'+h), pairs[2*(r/100)], pairs[2*(r/100)+1], pairs[2*(r%100)], pairs[2*(r%100)+1])
+	b[k] = byte('0' + h)
+	return putInt16(b, k+1, int16(r)) // r >= 1000 here: 4 digits
+}
+
+// putG12 writes v at b[k:], which has room for 19 bytes, as appendG12
+// does, and returns the index after it.
+func putG12(b []byte, k int, v float64) int {
+	if v == 0 && !math.Signbit(v) {
+		b[k] = '0'
+		return k + 1
+	}
+	if v > 0 {
+		if n, exp, ok := digits12(v); ok && exp >= -4 && exp < 12 {
+			// Fixed notation: "0.000ddd" or "ddd.ddd", no trailing zeros.
+			if exp < 0 {
+				b[k], b[k+1], b[k+2], b[k+3], b[k+4] = '0', '.', '0', '0', '0'
+				k += 1 - exp
+				put12(b[k:k+12], n)
+				return k + significant(b[k:k+12])
+			}
+			put12(b[k+1:k+13], n)
+			copy(b[k:k+exp+1], b[k+1:k+exp+2])
+			b[k+exp+1] = '.'
+			nd := significant(b[k+1 : k+13])
+			if nd <= exp+1 {
+				return k + exp + 1
+			}
+			return k + 1 + nd
+		}
+	}
+	return k + copy(b[k:], appendG12(b[k:k], v))
+}
+
+// put12 writes n < 1e12 as 12 decimal digits into d.
+func put12(d []byte, n uint64) {
+	_ = d[11]
+	hi, lo := n/1e6, n%1e6
+	a, m, z := hi/1e4, hi/100%100, hi%100
+	d[0], d[1], d[2], d[3], d[4], d[5] = pairs[2*a], pairs[2*a+1], pairs[2*m], pairs[2*m+1], pairs[2*z], pairs[2*z+1]
+	a, m, z = lo/1e4, lo/100%100, lo%100
+	d[6], d[7], d[8], d[9], d[10], d[11] = pairs[2*a], pairs[2*a+1], pairs[2*m], pairs[2*m+1], pairs[2*z], pairs[2*z+1]
+}
+
+// significant returns the number of digits of d without its trailing
+// zeros, at least 1.
+func significant(d []byte) int {
+	nd := len(d)
+	for nd > 1 && d[nd-1] == '0' {
+		nd--
+	}
+	return nd
 }
 
 // appendG12 appends v as C's printf("%.12g") does (and Python's "%.12g" %
@@ -54,15 +110,12 @@ func appendG12(b []byte, v float64) []byte {
 		b = append(b, '-')
 		v = -v
 	}
-	var d [12]byte
 	n, exp, ok := digits12(v)
 	if !ok {
 		return appendG12Slow(b, v)
 	}
-	hi, lo := n/1e6, n%1e6
-	for i, x := range [...]uint64{hi / 1e4, hi / 100 % 100, hi % 100, lo / 1e4, lo / 100 % 100, lo % 100} {
-		d[2*i], d[2*i+1] = pairs[2*x], pairs[2*x+1]
-	}
+	var d [12]byte
+	put12(d[:], n)
 	return appendG(b, &d, exp)
 }
 
@@ -70,7 +123,7 @@ func appendG12(b []byte, v float64) []byte {
 // as n·10^(exp-11) with 1e11 <= n < 1e12. It reports false when v is
 // outside the range it handles exactly (about 1e-11 to 1e11).
 func digits12(v float64) (n uint64, exp int, ok bool) {
-	_, e2 := math.Frexp(v) // 2^(e2-1) <= v < 2^e2
+	e2 := int(math.Float64bits(v)>>52&0x7ff) - 1022 // 2^(e2-1) <= v < 2^e2 for normal v
 	// floor(log10 v) is this or one more: 78913/2^18 is log10(2) from below.
 	exp = (e2 - 1) * 78913 >> 18
 	for range 2 {
@@ -84,9 +137,8 @@ func digits12(v float64) (n uint64, exp int, ok bool) {
 		// the fraction is exactly one half.
 		p := v * pow10[s]
 		e := math.FMA(v, pow10[s], -p)
-		fl := math.Floor(p)
-		d := (p - fl) - 0.5
-		n = uint64(fl)
+		n = uint64(p) // p < 2^53
+		d := (p - float64(n)) - 0.5
 		if d > 0 || d == 0 && (e > 0 || e == 0 && n&1 == 1) {
 			n++
 		}

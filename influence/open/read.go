@@ -44,6 +44,15 @@ func (e *ParseError) Error() string {
 // markers such as NA, is a missing value. Numbers are read as
 // [strconv.ParseFloat] reads them. Bad input gives a [*ParseError].
 func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
+	in, err := read(ctx, func(file string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, file)) })
+	if err != nil {
+		return nil, fmt.Errorf("read open index inputs: %w", err)
+	}
+	return in, nil
+}
+
+// read parses the five input files, getting their bytes from load.
+func read(ctx context.Context, load func(file string) ([]byte, error)) (*Inputs, error) {
 	in := new(Inputs)
 	u, t, s, g, a := &in.Universe, &in.Trade, &in.StateTrade, &in.IGOs, &in.Alliances
 	tables := []*table{
@@ -69,12 +78,12 @@ func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
 	// One file at a time, each parsed by all cores: at most one file's
 	// bytes are held at once.
 	for _, tb := range tables {
-		data, err := os.ReadFile(filepath.Join(dir, tb.file))
+		data, err := load(tb.file)
 		if err != nil {
-			return nil, fmt.Errorf("read open index inputs: %w", err)
+			return nil, err
 		}
 		if err := tb.parse(ctx, data); err != nil {
-			return nil, fmt.Errorf("read open index inputs: %w", err)
+			return nil, err
 		}
 	}
 	return in, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/leverage-dev/leverage/influence"
@@ -70,23 +71,32 @@ func (r *Result) WriteCSV(w io.Writer) error {
 	return nil
 }
 
+// maxLine bounds the length of a line appendRows writes: three int16
+// fields of at most 6 bytes, three numbers of at most 19 ("-1.23456789012e-100"),
+// six separators.
+const maxLine = 3*6 + 3*19 + 6
+
 // appendRows appends rows lo to hi as CSV lines.
 func (r *Result) appendRows(b []byte, lo, hi int) []byte {
+	k := len(b)
+	b = slices.Grow(b, (hi-lo)*maxLine)
+	b = b[:cap(b)]
 	for i := lo; i < hi; i++ {
-		b = appendInt16(b, r.CCode1[i])
-		b = append(b, ',')
-		b = appendInt16(b, r.CCode2[i])
-		b = append(b, ',')
-		b = appendInt16(b, r.Year[i])
-		b = append(b, ',')
-		b = appendG12(b, r.Bandwidth[i])
-		b = append(b, ',')
-		b = appendG12(b, r.Dependence[i])
-		b = append(b, ',')
-		b = appendG12(b, r.Index[i])
-		b = append(b, '\n')
+		k = putInt16(b, k, r.CCode1[i])
+		b[k] = ','
+		k = putInt16(b, k+1, r.CCode2[i])
+		b[k] = ','
+		k = putInt16(b, k+1, r.Year[i])
+		b[k] = ','
+		k = putG12(b, k+1, r.Bandwidth[i])
+		b[k] = ','
+		k = putG12(b, k+1, r.Dependence[i])
+		b[k] = ','
+		k = putG12(b, k+1, r.Index[i])
+		b[k] = '\n'
+		k++
 	}
-	return b
+	return b[:k]
 }
 
 // Build reads the inputs in dir, computes the open index over the years
