@@ -1,0 +1,103 @@
+package cow
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/importer"
+)
+
+// The COW state system membership dataset and its variable.
+const (
+	States = "cow-states"
+	// StatesMember is 1 for every year in which A belonged to the state
+	// system for at least a day; years outside its membership have no row.
+	StatesMember = "cow-states.member"
+)
+
+// ImportStates reads COW State System Membership periods in the layout of
+// COW's states2016.csv, which peacesciencer's cow_states.csv keeps:
+// stateabb, ccode, statenme, styear, stmonth, stday, endyear, endmonth,
+// endday. Every period counts for each year from styear to endyear.
+func ImportStates(files []importer.File) (*importer.Result, error) {
+	o := &leverage.Observations{Variables: []leverage.Variable{
+		{Name: StatesMember, Unit: "flag", Source: States,
+			Description: "1 if A belonged to the state system for at least a day of the year"},
+	}}
+	seen := importer.NewKeys(0)
+	years := map[uint64]bool{}
+	var layouts []string
+	names := []string{"ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"}
+	for _, f := range files {
+		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		if err != nil {
+			return nil, err
+		}
+		if !t.Has("ccode", "styear", "endyear") {
+			return nil, unknownLayout(t, "COW states", "stateabb, ccode, statenme, styear, stmonth, stday, endyear, endmonth, endday")
+		}
+		cols, err := t.Columns(names...)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			more, err := t.Next()
+			if err != nil {
+				return nil, err
+			}
+			if !more {
+				break
+			}
+			a, err := t.State(cols[0])
+			if err != nil {
+				return nil, err
+			}
+			var d [6]int // start year, month, day; end year, month, day
+			for i := range d {
+				lo, hi, want := 1, 9999, "a year"
+				switch i % 3 {
+				case 1:
+					hi, want = 12, "a month (1-12)"
+				case 2:
+					hi, want = 31, "a day (1-31)"
+				}
+				if d[i], err = t.Int(cols[1+i], lo, hi, want); err != nil {
+					return nil, err
+				}
+			}
+			from := leverage.Date{Year: d[0], Month: d[1], Day: d[2]}
+			to := leverage.Date{Year: d[3], Month: d[4], Day: d[5]}
+			if to.First().Before(from.First()) {
+				return nil, t.Errorf(cols[4], "want an end no earlier than the start %s, got %d", from, d[3])
+			}
+			if err := seen.Add(t, importer.Key(a, d[1]*32+d[2], d[0]), period); err != nil {
+				return nil, err
+			}
+			for y := from.Year; y <= to.Year; y++ {
+				years[importer.Key(a, 0, y)] = true
+			}
+		}
+		layouts = append(layouts, "COW states2016 (peacesciencer cow_states)")
+	}
+	keys := make([]uint64, 0, len(years))
+	for k := range years {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		a, _, y := importer.Unkey(k)
+		o.Add(0, a, 0, y, 1)
+	}
+	importer.Compact(o)
+	importer.Sort(o)
+	src := source(States, "Correlates of War State System Membership List v2016",
+		"https://correlatesofwar.org/data-sets/state-system-membership/", "2017",
+		"Correlates of War Project (2017), State System Membership List, v2016.", layouts)
+	return &importer.Result{Dataset: importer.NewDataset(States, src, files), Observations: o, Layouts: layouts}, nil
+}
+
+// period describes a membership period's key in errors.
+func period(a, md, year int) string {
+	return fmt.Sprintf("period of state %d from %04d-%02d-%02d", a, year, md/32, md%32)
+}

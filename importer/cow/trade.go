@@ -1,0 +1,151 @@
+package cow
+
+import (
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/importer"
+)
+
+// The COW trade dataset and its variables. Flows and totals are in million
+// current US dollars.
+const (
+	Trade = "cow-trade"
+	// TradeFlow is directed: the value of A's imports from B. Each row of
+	// a dyadic file gives both directions: flow1 is (ccode1, ccode2) and
+	// flow2 is (ccode2, ccode1).
+	TradeFlow = "cow-trade.flow"
+	// TradeSmoothFlow is TradeFlow as COW smoothed it (smoothflow1 and
+	// smoothflow2), directed the same way.
+	TradeSmoothFlow = "cow-trade.smoothflow"
+	TradeImports    = "cow-trade.imports" // A's total imports
+	TradeExports    = "cow-trade.exports" // A's total exports
+)
+
+// ImportTrade reads COW Trade v4.0 files: dyadic files in the layout of
+// peacesciencer's cow_trade_ndy.csv (ccode1, ccode2, year, flow1, flow2,
+// smoothflow1, smoothflow2) or of COW's Dyadic_COW_4.0.csv, and national
+// files in the layout of cow_trade_sy.csv (ccode, year, imports, exports) or
+// of National_COW_4.0.csv. Dyadic files are non-directed: a pair may
+// appear once a year, in either order.
+func ImportTrade(files []importer.File) (*importer.Result, error) {
+	o := &leverage.Observations{Variables: []leverage.Variable{
+		{Name: TradeFlow, Unit: "USD m", Dyadic: true, Directed: true, Source: Trade,
+			Description: "imports of A from B, million current US dollars"},
+		{Name: TradeSmoothFlow, Unit: "USD m", Dyadic: true, Directed: true, Source: Trade,
+			Description: "imports of A from B as smoothed by COW, million current US dollars"},
+		{Name: TradeImports, Unit: "USD m", Source: Trade, Description: "total imports of A, million current US dollars"},
+		{Name: TradeExports, Unit: "USD m", Source: Trade, Description: "total exports of A, million current US dollars"},
+	}}
+	n := 0
+	for _, f := range files {
+		n += importer.Rows(f)
+	}
+	dyads, states := importer.NewKeys(n), importer.NewKeys(0)
+	importer.Grow(o, 4*n)
+	var layouts []string
+	for _, f := range files {
+		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		if err != nil {
+			return nil, err
+		}
+		var layout string
+		switch {
+		case t.Has("ccode1", "ccode2", "year", "flow1", "flow2"):
+			layout = "peacesciencer cow_trade_ndy"
+			if t.Has("importer1") {
+				layout = "COW Dyadic_COW_4.0"
+			}
+			err = tradeDyadic(t, o, dyads)
+		case t.Has("ccode", "year", "imports", "exports"):
+			layout = "peacesciencer cow_trade_sy"
+			if t.Has("statename") {
+				layout = "COW National_COW_4.0"
+			}
+			err = tradeNational(t, o, states)
+		default:
+			err = unknownLayout(t, "COW trade", "ccode1, ccode2, year, flow1, flow2 (dyadic)", "ccode, year, imports, exports (national)")
+		}
+		if err != nil {
+			return nil, err
+		}
+		layouts = append(layouts, layout)
+	}
+	importer.Compact(o)
+	importer.Sort(o)
+	src := source(Trade, "Correlates of War Trade v4.0 (dyadic and national trade, 1870-2014)",
+		"https://correlatesofwar.org/data-sets/bilateral-trade/", "2017",
+		"Barbieri, Keshk & Pollins (2009), Trading Data: Evaluating our Assumptions and Coding Rules, Conflict Management and Peace Science 26(5): 471-491; Barbieri & Keshk (2016), Correlates of War Project Trade Data Set Codebook, Version 4.0. Million current US dollars; peacesciencer rounds flows to whole millions.",
+		layouts)
+	return &importer.Result{Dataset: importer.NewDataset(Trade, src, files), Observations: o, Layouts: layouts}, nil
+}
+
+func tradeDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Keys) error {
+	cols, err := t.Columns("ccode1", "ccode2", "year", "flow1", "flow2")
+	if err != nil {
+		return err
+	}
+	smooth1, smooth2 := t.Index("smoothflow1"), t.Index("smoothflow2")
+	for {
+		more, err := t.Next()
+		if err != nil || !more {
+			return err
+		}
+		a, b, year, err := dyad(t, cols)
+		if err != nil {
+			return err
+		}
+		if err := seen.Add(t, importer.Key(min(a, b), max(a, b), year), importer.PairYear); err != nil {
+			return err
+		}
+		// Variable 0 is the flow, 1 the smoothed flow; each pair of columns
+		// gives A's imports from B, then B's from A.
+		for v, c := range [][2]int{{cols[3], cols[4]}, {smooth1, smooth2}} {
+			for i, col := range c {
+				if col < 0 {
+					continue
+				}
+				x, ok, err := t.Value(col, 0)
+				if err != nil {
+					return err
+				}
+				if ok && i == 0 {
+					o.Add(v, a, b, year, x)
+				} else if ok {
+					o.Add(v, b, a, year, x)
+				}
+			}
+		}
+	}
+}
+
+func tradeNational(t *importer.Table, o *leverage.Observations, seen *importer.Keys) error {
+	cols, err := t.Columns("ccode", "year", "imports", "exports")
+	if err != nil {
+		return err
+	}
+	for {
+		more, err := t.Next()
+		if err != nil || !more {
+			return err
+		}
+		a, err := t.State(cols[0])
+		if err != nil {
+			return err
+		}
+		year, err := t.Year(cols[1])
+		if err != nil {
+			return err
+		}
+		if err := seen.Add(t, importer.Key(a, 0, year), importer.StateYear); err != nil {
+			return err
+		}
+		for i, v := range []int{2, 3} {
+			x, ok, err := t.Value(cols[2+i], 0)
+			if err != nil {
+				return err
+			}
+			if ok {
+				o.Add(v, a, 0, year, x)
+			}
+		}
+	}
+}
