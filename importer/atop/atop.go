@@ -1,0 +1,112 @@
+// Package atop imports the Alliance Treaty Obligations and Provisions
+// (ATOP) 5.1 directed dyad-years in the CSV layout of the peacesciencer R
+// package's atop_alliance.csv. An empty field, R's NA or -9 means missing
+// and gives no observation.
+package atop
+
+import (
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/importer"
+)
+
+// The ATOP dataset and its variables: directed flags, 1 if A has an
+// alliance commitment of the kind towards B in force in the year, else 0.
+const (
+	Dataset = "atop"
+	Defense = "atop.defense" // to defend B if attacked
+	Offense = "atop.offense" // to join B in offensive action
+	Neutral = "atop.neutral" // to stay neutral in a conflict involving B
+	Nonagg  = "atop.nonagg"  // not to attack B
+	Consul  = "atop.consul"  // to consult B in a crisis
+)
+
+// columns are the flag columns of atop_alliance.csv, in the order of the
+// variables.
+var columns = []string{"atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"}
+
+// Import reads ATOP directed dyad-years in the layout of peacesciencer's
+// atop_alliance.csv: ccode1, ccode2, year, atop_defense, atop_offense,
+// atop_neutral, atop_nonagg, atop_consul. The row (ccode1, ccode2) gives
+// ccode1's commitments towards ccode2, which may differ from ccode2's
+// towards ccode1.
+func Import(files []importer.File) (*importer.Result, error) {
+	o := &leverage.Observations{Variables: []leverage.Variable{
+		{Name: Defense, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
+			Description: "1 if A is committed to defend B in the year, else 0"},
+		{Name: Offense, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
+			Description: "1 if A is committed to join B in offensive action in the year, else 0"},
+		{Name: Neutral, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
+			Description: "1 if A is committed to stay neutral in a conflict involving B in the year, else 0"},
+		{Name: Nonagg, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
+			Description: "1 if A is committed not to attack B in the year, else 0"},
+		{Name: Consul, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
+			Description: "1 if A is committed to consult B in a crisis in the year, else 0"},
+	}}
+	n := 0
+	for _, f := range files {
+		n += importer.Rows(f)
+	}
+	seen := importer.NewKeys(n)
+	importer.Grow(o, len(columns)*n)
+	var layouts []string
+	for _, f := range files {
+		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		if err != nil {
+			return nil, err
+		}
+		if !t.Has("ccode1", "ccode2", "year", "atop_defense") {
+			return nil, &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
+				"not an ATOP file: want the columns ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul")}
+		}
+		cols, err := t.Columns(append([]string{"ccode1", "ccode2", "year"}, columns...)...)
+		if err != nil {
+			return nil, err
+		}
+		for {
+			more, err := t.Next()
+			if err != nil {
+				return nil, err
+			}
+			if !more {
+				break
+			}
+			a, err := t.State(cols[0])
+			if err != nil {
+				return nil, err
+			}
+			b, err := t.State(cols[1])
+			if err != nil {
+				return nil, err
+			}
+			if a == b {
+				return nil, t.Errorf(cols[1], "want a state other than ccode1 %d, got %q", a, t.Field(cols[1]))
+			}
+			year, err := t.Year(cols[2])
+			if err != nil {
+				return nil, err
+			}
+			if err := seen.Add(t, importer.Key(a, b, year), importer.PairYear); err != nil {
+				return nil, err
+			}
+			for v, c := range cols[3:] {
+				x, ok, err := t.Flag(c)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					o.Add(v, a, b, year, x)
+				}
+			}
+		}
+		layouts = append(layouts, "peacesciencer atop_alliance")
+	}
+	importer.Compact(o)
+	importer.Sort(o)
+	src := leverage.Source{ID: Dataset, Title: "Alliance Treaty Obligations and Provisions 5.1 (directed dyad-years, 1815-2018)",
+		Publisher: "ATOP Project", URL: "http://www.atopdata.org/", Date: leverage.MustDate("2022"),
+		Note: "Leeds, Ritter, Mitchell & Long (2002), Alliance Treaty Obligations and Provisions, 1815-1944, International Interactions 28(3): 237-260."}
+	if len(layouts) > 0 {
+		src.Note += " Read from: peacesciencer atop_alliance (Miller 2022, Conflict Management and Peace Science 39(6))."
+	}
+	return &importer.Result{Dataset: importer.NewDataset(Dataset, src, files), Observations: o, Layouts: layouts}, nil
+}
