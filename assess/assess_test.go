@@ -100,6 +100,14 @@ func TestCompositeAndAsymmetry(t *testing.T) {
 			checkNum(t, "forward geography", channel(t, as.Forward, leverage.Geography).Score, tt.geoGaps[0])
 			checkNum(t, "reverse geography", channel(t, as.Reverse, leverage.Geography).Score, tt.geoGaps[1])
 			checkNum(t, "forward political", channel(t, as.Forward, leverage.Political).Score, 1)
+			// An indicator of weight 0 is context: its value, no score.
+			lang := indicator(t, as.Forward, leverage.People, "language_status")
+			wantScore := 1.0
+			if lang.Weight == 0 {
+				wantScore = none
+			}
+			checkNum(t, "language_status value", lang.Value, 3)
+			checkNum(t, "language_status score", lang.Score, wantScore)
 
 			// A channel without data has no score, not 0, and says why.
 			for _, d := range []assess.Direction{as.Forward, as.Reverse} {

@@ -119,6 +119,20 @@ func TestEnergyIndicators(t *testing.T) {
 			},
 		},
 		{
+			name: "Borduria, N-1 exactly 100 %", exports: map[int]float64{2023: 25}, holder: "BOR",
+			// N-BOR = 23/25 = 92 %; N-1 = 25/25 = 100 %: passes.
+			score:    (0.4*26/39 + 0.2*(1-23.0/55) + 0.4*(1-0.92)) / 1.0,
+			coverage: 1,
+			indicators: map[string]want{
+				"transit_share":  {value: 100 * 26.0 / 39, score: 26.0 / 39, year: 2022},
+				"capacity_share": {value: 100 * (1 - 23.0/55), score: 1 - 23.0/55},
+				"cut_loss":       {value: 92, score: 1 - 0.92, year: 2023},
+				"n_minus_1":      {value: 100, score: none, year: 2023, text: "passes the 100% standard"},
+				"route_hhi":      {value: 529.0 / 1521, score: none, year: 2022},
+				"transit_volume": {value: 28, score: none, year: 2023},
+			},
+		},
+		{
 			name: "Freedonia", exports: exports, holder: "FRE",
 			// Via Freedonia: R3 3 + R4 10 = 13 of 39 (2022).
 			// Avoiding Freedonia: R1 30 + R2 10 = 40 of 55; N-FRE = 40/50 = 80 %.

@@ -3,6 +3,7 @@ package assess_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -149,9 +150,12 @@ func randomWorld(r *rand.Rand) *world {
 // composites and the asymmetry as the methodology's weighted means, every
 // value citing a fact on the record and a source, and a JSON encoding.
 func TestAssessProperties(t *testing.T) {
-	wts := weights(t)
 	for seed := range uint64(400) {
 		r := rand.New(rand.NewPCG(seed, 7))
+		wts := weights(t)
+		if seed%2 == 1 {
+			wts = randomWeights(r, wts)
+		}
 		w := randomWorld(r)
 		asOf := fmt.Sprintf("%d-%02d-%02d", 2012+r.IntN(14), 1+r.IntN(12), 1+r.IntN(28))
 		y := 0
@@ -175,6 +179,25 @@ func TestAssessProperties(t *testing.T) {
 			return
 		}
 	}
+}
+
+// randomWeights gives every channel and indicator of w a random weight,
+// a quarter of them 0.
+func randomWeights(r *rand.Rand, w assess.Weights) assess.Weights {
+	out := assess.Weights{Channel: map[leverage.Channel]float64{}, Indicator: map[string]float64{}}
+	x := func() float64 {
+		if r.IntN(4) == 0 {
+			return 0
+		}
+		return 2 * r.Float64()
+	}
+	for _, ch := range leverage.Channels {
+		out.Channel[ch] = x()
+	}
+	for _, k := range slices.Sorted(maps.Keys(w.Indicator)) {
+		out.Indicator[k] = x()
+	}
+	return out
 }
 
 // checkAssessment returns what is wrong with as.
@@ -239,7 +262,14 @@ func checkAssessment(w *world, m *assess.Model, as *assess.Assessment, wts asses
 						fail("%s has a value and a missing reason %q", where, in.Missing)
 					}
 				} else if in.Missing == "" {
-					fail("%s has neither a value nor a reason", where)
+					// Only a context indicator measured without a value
+					// ("not contiguous", a deployment without a troop
+					// number) has neither; it still cites its facts.
+					if wt > 0 {
+						fail("%s has neither a value nor a reason", where)
+					} else {
+						checkCites(where, in.Facts, in.Sources)
+					}
 				}
 				if wt > 0 {
 					total += wt
