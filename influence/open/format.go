@@ -36,8 +36,9 @@ func putInt16(b []byte, k int, v int16) int {
 		return k + 4
 	}
 	h, r := u/10000, u%10000
-	b[k] = byte('0' + h)
-	return putInt16(b, k+1, int16(r)) // r >= 1000 here: 4 digits
+	m, l := r/100, r%100
+	b[k], b[k+1], b[k+2], b[k+3], b[k+4] = byte('0'+h), pairs[2*m], pairs[2*m+1], pairs[2*l], pairs[2*l+1]
+	return k + 5
 }
 
 // putG12 writes v at b[k:], which has room for 19 bytes, as appendG12
