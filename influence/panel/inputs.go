@@ -7,20 +7,22 @@ import (
 	"strings"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/importer/atop"
+	"github.com/leverage-dev/leverage/importer/cow"
 	"github.com/leverage-dev/leverage/influence/open"
 )
 
 // The imported variables the open profile reads from the store.
 const (
-	varTradeFlow    = "cow-trade.flow"    // directed: imports of A from B
-	varTradeImports = "cow-trade.imports" // A's total imports
-	varTradeExports = "cow-trade.exports" // A's total exports
-	varIGOs         = "cow-igo.dyadigos"  // shared IGO memberships
-	varMember       = "cow-states.member" // A is a member of the state system in the year
+	varTradeFlow    = cow.TradeFlow    // directed: imports of A from B
+	varTradeImports = cow.TradeImports // A's total imports
+	varTradeExports = cow.TradeExports // A's total exports
+	varIGOs         = cow.IGOShared    // shared IGO memberships
+	varMember       = cow.StatesMember // A is a member of the state system in the year
 )
 
 // atopVars are the ATOP flags, in the order of open.Alliances' columns.
-var atopVars = [5]string{"atop.defense", "atop.offense", "atop.neutral", "atop.nonagg", "atop.consul"}
+var atopVars = [5]string{atop.Defense, atop.Offense, atop.Neutral, atop.Nonagg, atop.Consul}
 
 // Store is what OpenInputs reads: imported observations and the versions
 // of their datasets.
