@@ -12,6 +12,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/assess"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/internal/command/facts"
+	"github.com/leverage-dev/leverage/internal/command/importcmd"
 	"github.com/leverage-dev/leverage/internal/command/index"
 	"github.com/leverage-dev/leverage/internal/command/sources"
 	"github.com/leverage-dev/leverage/internal/command/version"
@@ -35,6 +36,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	})
 	cmd.AddCommand(assess.NewCmd(f), actors.NewCmd(f), facts.NewCmd(f), sources.NewCmd(f), version.NewCmd(f))
 	cmd.AddCommand(index.NewCmd(f))
+	cmd.AddCommand(importcmd.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
 	return cmd
