@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 
@@ -124,19 +125,19 @@ func Sort(o *leverage.Observations) {
 		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(i, j int32) int { return cmp.Compare(keys[i], keys[j]) })
-	perm32 := func(s []int32) {
-		c := slices.Clone(s)
+	scratch := make([]int32, n)
+	for _, s := range [][]int32{o.Var, o.A, o.B, o.Year} {
+		copy(scratch, s)
 		for i, j := range idx {
-			s[i] = c[j]
+			s[i] = scratch[j]
 		}
 	}
-	perm32(o.Var)
-	perm32(o.A)
-	perm32(o.B)
-	perm32(o.Year)
-	v := slices.Clone(o.Value)
+	// keys is no longer needed: reuse it for the values' bits.
+	for i, v := range o.Value {
+		keys[i] = math.Float64bits(v)
+	}
 	for i, j := range idx {
-		o.Value[i] = v[j]
+		o.Value[i] = math.Float64frombits(keys[j])
 	}
 }
 

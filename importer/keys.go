@@ -24,27 +24,26 @@ func Unkey(key uint64) (a, b, k int) {
 
 // Keys remembers where each key was first seen, to reject repeated rows.
 type Keys struct {
-	m map[uint64]Pos
+	m     map[uint64]uint64 // key -> file index << 32 | line
+	files []string
 }
 
 // NewKeys returns an empty set sized for about n keys.
 func NewKeys(n int) *Keys {
-	return &Keys{m: make(map[uint64]Pos, n)}
-}
-
-// Seen returns where key was first added.
-func (k *Keys) Seen(key uint64) (Pos, bool) {
-	p, ok := k.m[key]
-	return p, ok
+	return &Keys{m: make(map[uint64]uint64, n)}
 }
 
 // Add records key at the current row of t. If key was added before, it
 // returns an error naming both rows, with the key described by describe.
 func (k *Keys) Add(t *Table, key uint64, describe func(a, b, k int) string) error {
 	if p, dup := k.m[key]; dup {
-		return t.RowErrorf("%s: repeats the row at %s", describe(Unkey(key)), p)
+		prev := Pos{File: k.files[p>>32], Line: int(p & 0xffffffff)}
+		return t.RowErrorf("%s: repeats the row at %s", describe(Unkey(key)), prev)
 	}
-	k.m[key] = Pos{File: t.File(), Line: t.Line()}
+	if len(k.files) == 0 || k.files[len(k.files)-1] != t.File() {
+		k.files = append(k.files, t.File())
+	}
+	k.m[key] = uint64(len(k.files)-1)<<32 | uint64(t.Line())
 	return nil
 }
 
