@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/leverage-dev/leverage"
@@ -76,7 +77,7 @@ func TestTable(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, tb.Field(cols[0])+":"+map[bool]string{true: "ok", false: "missing"}[ok]+":"+leverage.Errorf("", "%g", v).Message)
+		got = append(got, tb.Field(cols[0])+":"+map[bool]string{true: "ok", false: "missing"}[ok]+":"+strconv.FormatFloat(v, 'g', -1, 64))
 	}
 	if want := []string{"7:missing:0", "8:missing:0", "9:ok:1.5"}; !slices.Equal(got, want) {
 		t.Errorf("rows %q, want %q", got, want)
