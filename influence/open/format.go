@@ -73,11 +73,16 @@ func putG12(b []byte, k int, v float64) int {
 // put12 writes n < 1e12 as 12 decimal digits into d.
 func put12(d []byte, n uint64) {
 	_ = d[11]
-	hi, lo := n/1e6, n%1e6
-	a, m, z := hi/1e4, hi/100%100, hi%100
+	put6(d[:6], uint32(n/1e6))
+	put6(d[6:], uint32(n%1e6))
+}
+
+// put6 writes x < 1e6 as 6 decimal digits into d.
+func put6(d []byte, x uint32) {
+	_ = d[5]
+	a, r := x/1e4, x%1e4
+	m, z := r/100, r%100
 	d[0], d[1], d[2], d[3], d[4], d[5] = pairs[2*a], pairs[2*a+1], pairs[2*m], pairs[2*m+1], pairs[2*z], pairs[2*z+1]
-	a, m, z = lo/1e4, lo/100%100, lo%100
-	d[6], d[7], d[8], d[9], d[10], d[11] = pairs[2*a], pairs[2*a+1], pairs[2*m], pairs[2*m+1], pairs[2*z], pairs[2*z+1]
 }
 
 // significant returns the number of digits of d without its trailing
@@ -127,34 +132,33 @@ func digits12(v float64) (n uint64, exp int, ok bool) {
 	e2 := int(math.Float64bits(v)>>52&0x7ff) - 1022 // 2^(e2-1) <= v < 2^e2 for normal v
 	// floor(log10 v) is this or one more: 78913/2^18 is log10(2) from below.
 	exp = (e2 - 1) * 78913 >> 18
-	for range 2 {
-		s := 11 - exp
-		if s < 0 || s >= len(pow10) {
-			return 0, 0, false
-		}
-		// v·10^s = p + e exactly: 10^s is exact, e is the product's
-		// rounding error. Round p + e to an integer: p's fraction is a
-		// multiple of ulp(p) and |e| <= ulp(p)/2, so e decides only when
-		// the fraction is exactly one half.
-		p := v * pow10[s]
-		e := math.FMA(v, pow10[s], -p)
-		n = uint64(p) // p < 2^53
-		d := (p - float64(n)) - 0.5
-		if d > 0 || d == 0 && (e > 0 || e == 0 && n&1 == 1) {
+	s := 11 - exp
+	if s < 1 || s >= len(pow10) {
+		return 0, 0, false
+	}
+	p := v * pow10[s] // rounding is monotonic: p >= 1e12 iff v·10^s >= 1e12
+	if p >= 1e12 {
+		exp++
+		s--
+		p = v * pow10[s]
+	}
+	// v·10^s = p + e exactly, e being the product's rounding error (10^s
+	// is exact). Round p + e to an integer: p's fraction is a multiple of
+	// ulp(p) and |e| <= ulp(p)/2, so e decides only when the fraction is
+	// exactly one half.
+	i := int64(p) // p < 2^53
+	n = uint64(i)
+	if d := (p - float64(i)) - 0.5; d > 0 {
+		n++
+	} else if d == 0 {
+		if e := math.FMA(v, pow10[s], -p); e > 0 || e == 0 && n&1 == 1 {
 			n++
 		}
-		switch {
-		case n < 1e11:
-			return 0, 0, false
-		case n == 1e12:
-			return 1e11, exp + 1, true
-		case n > 1e12:
-			exp++
-			continue
-		}
-		return n, exp, true
 	}
-	return 0, 0, false
+	if n >= 1e12 { // 999999999999.5 and over: the next power of ten
+		return 1e11, exp + 1, true
+	}
+	return n, exp, n >= 1e11
 }
 
 // appendG12Slow is appendG12 for v > 0 by way of strconv.

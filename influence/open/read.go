@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -44,15 +46,43 @@ func (e *ParseError) Error() string {
 // markers such as NA, is a missing value. Numbers are read as
 // [strconv.ParseFloat] reads them. Bad input gives a [*ParseError].
 func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
-	in, err := read(ctx, func(file string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, file)) })
+	in, err := read(ctx, func(file string, buf []byte) ([]byte, error) { return readFile(filepath.Join(dir, file), buf) })
 	if err != nil {
 		return nil, fmt.Errorf("read open index inputs: %w", err)
 	}
 	return in, nil
 }
 
-// read parses the five input files, getting their bytes from load.
-func read(ctx context.Context, load func(file string) ([]byte, error)) (*Inputs, error) {
+// readFile is os.ReadFile reading into buf's memory when it is large
+// enough.
+func readFile(name string, buf []byte) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() < math.MaxInt32 && int(fi.Size())+512 > cap(buf) {
+		buf = make([]byte, 0, int(fi.Size())+512)
+	}
+	buf = buf[:0]
+	for {
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 1)
+		}
+	}
+}
+
+// read parses the five input files, getting their bytes from load, which
+// may reuse the memory of the last file's bytes.
+func read(ctx context.Context, load func(file string, buf []byte) ([]byte, error)) (*Inputs, error) {
 	in := new(Inputs)
 	u, t, s, g, a := &in.Universe, &in.Trade, &in.StateTrade, &in.IGOs, &in.Alliances
 	tables := []*table{
@@ -77,9 +107,10 @@ func read(ctx context.Context, load func(file string) ([]byte, error)) (*Inputs,
 	}
 	// One file at a time, each parsed by all cores: at most one file's
 	// bytes are held at once.
+	var data []byte
 	for _, tb := range tables {
-		data, err := load(tb.file)
-		if err != nil {
+		var err error
+		if data, err = load(tb.file, data); err != nil {
 			return nil, err
 		}
 		if err := tb.parse(ctx, data); err != nil {

@@ -27,7 +27,7 @@ func tinyFiles(t testing.TB) map[string][]byte {
 }
 
 func readFiles(files map[string][]byte) (*Inputs, error) {
-	return read(context.Background(), func(file string) ([]byte, error) {
+	return read(context.Background(), func(file string, _ []byte) ([]byte, error) {
 		b, ok := files[file]
 		if !ok {
 			return nil, errors.New("no file " + file)

@@ -146,3 +146,46 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadDir, BenchmarkCompute and BenchmarkWriteCSV time the three
+// steps of Build on the shared data.
+func BenchmarkReadDir(b *testing.B) {
+	dir := filepath.Join(sharedDir(b), "peacesciencer")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadDir(context.Background(), dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCompute(b *testing.B) {
+	in, err := ReadDir(context.Background(), filepath.Join(sharedDir(b), "peacesciencer"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := DefaultWeights()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compute(context.Background(), in, w, 1950, 2014); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteCSV(b *testing.B) {
+	in, err := ReadDir(context.Background(), filepath.Join(sharedDir(b), "peacesciencer"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, err := Compute(context.Background(), in, DefaultWeights(), 1950, 2014)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := res.WriteCSV(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -81,12 +81,18 @@ func (r *Result) appendRows(b []byte, lo, hi int) []byte {
 	k := len(b)
 	b = slices.Grow(b, (hi-lo)*maxLine)
 	b = b[:cap(b)]
+	var prefix [14]byte // "ccode1,ccode2," of the current dyad
+	n := 0
 	for i := lo; i < hi; i++ {
-		k = putInt16(b, k, r.CCode1[i])
-		b[k] = ','
-		k = putInt16(b, k+1, r.CCode2[i])
-		b[k] = ','
-		k = putInt16(b, k+1, r.Year[i])
+		if i == lo || r.CCode1[i] != r.CCode1[i-1] || r.CCode2[i] != r.CCode2[i-1] {
+			n = putInt16(prefix[:], 0, r.CCode1[i])
+			prefix[n] = ','
+			n = putInt16(prefix[:], n+1, r.CCode2[i])
+			prefix[n] = ','
+			n++
+		}
+		k += copy(b[k:], prefix[:n])
+		k = putInt16(b, k, r.Year[i])
 		b[k] = ','
 		k = putG12(b, k+1, r.Bandwidth[i])
 		b[k] = ','
