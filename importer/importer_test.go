@@ -56,7 +56,7 @@ func TestError(t *testing.T) {
 }
 
 func TestTable(t *testing.T) {
-	tb, err := NewTable(File{Name: "f.csv", Data: []byte("\ufeffCCode; Value \r\n7;-9\r\n8;NA\r\n9; 1.5 \r\n")}, ';', MissingCOW)
+	tb, err := NewTable(File{Name: "f.csv", Data: []byte("\ufeffCCode; Value \r\n7;-9\r\n8;NA\r\n9; 1.5 \r\n")}, ';', MissingCOW())
 	if err != nil {
 		t.Fatal(err)
 	}

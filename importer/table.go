@@ -53,12 +53,11 @@ type Missing struct {
 	MinusNine bool     // the number -9 means missing (the Correlates of War convention)
 }
 
-// Common conventions for missing values.
-var (
-	// MissingCOW is the Correlates of War and peacesciencer convention:
-	// -9, or an empty field (or R's NA).
-	MissingCOW = Missing{Codes: []string{"", "NA"}, MinusNine: true}
-)
+// MissingCOW returns the Correlates of War and peacesciencer convention:
+// -9, an empty field or R's NA.
+func MissingCOW() Missing {
+	return Missing{Codes: []string{"", "NA"}, MinusNine: true}
+}
 
 // Table reads a delimited text file with a header row, by column name.
 // Names are matched without regard to case; a repeated name is an error.

@@ -50,7 +50,7 @@ func Import(files []importer.File) (*importer.Result, error) {
 	importer.Grow(o, len(columns)*n)
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

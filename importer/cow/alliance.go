@@ -37,7 +37,7 @@ func ImportAlliance(files []importer.File) (*importer.Result, error) {
 	seen := importer.NewPairs(n / 2)
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

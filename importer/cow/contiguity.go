@@ -37,7 +37,7 @@ func ImportContiguity(files []importer.File) (*importer.Result, error) {
 	years := map[uint64]int{} // closest type by Key(A, B, year), A < B
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

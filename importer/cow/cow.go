@@ -23,7 +23,7 @@ import (
 )
 
 // source returns the citation of a dataset, noting the layouts read.
-func source(id, title, url string, date string, citation string, layouts []string) leverage.Source {
+func source(id, title, url, date, citation string, layouts []string) leverage.Source {
 	var uniq []string
 	for _, l := range layouts {
 		if !slices.Contains(uniq, l) {

@@ -59,7 +59,7 @@ func ImportIGO(files []importer.File) (*importer.Result, error) {
 	importer.Grow(o, n)
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

@@ -38,7 +38,7 @@ func ImportNMC(files []importer.File) (*importer.Result, error) {
 	seen := importer.NewKeys(0)
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

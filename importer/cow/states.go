@@ -30,7 +30,7 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 	var layouts []string
 	names := []string{"ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"}
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

@@ -43,7 +43,7 @@ func ImportTrade(files []importer.File) (*importer.Result, error) {
 	importer.Grow(o, 4*n)
 	var layouts []string
 	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW)
+		t, err := importer.NewTable(f, ',', importer.MissingCOW())
 		if err != nil {
 			return nil, err
 		}

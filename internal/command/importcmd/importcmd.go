@@ -83,7 +83,7 @@ docs/data.md describes each dataset's variables and units.`,
 		Example: `  leverage import cow-trade ../shared/data/peacesciencer/cow_trade_ndy.csv ../shared/data/peacesciencer/cow_trade_sy.csv
   leverage import cepii-dist dist_cepii.csv --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
-			names := make([]string, 0, 9)
+			var names []string
 			for _, d := range datasets() {
 				names = append(names, d.name)
 			}
