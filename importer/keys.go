@@ -10,9 +10,10 @@ type Pos struct {
 
 func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 
-// Key packs a state pair and a number, such as a year, into one map key.
-// b is 0 for a single state, year 0 for a timeless row. States must be
-// below 65536 and k below 2^24.
+// Key packs a state pair and a number k into one map key. b is 0 for a
+// single state; k is the year (0 for a timeless row) or another number
+// that tells a state's or pair's rows apart. b must be below 2^16 and k
+// below 2^24.
 func Key(a, b, k int) uint64 {
 	return uint64(a)<<40 | uint64(b)<<24 | uint64(k)&0xffffff
 }
