@@ -1,7 +1,9 @@
 package open
 
 import (
+	"encoding/binary"
 	"math"
+	"math/bits"
 	"strconv"
 )
 
@@ -54,13 +56,11 @@ func putG12(b []byte, k int, v float64) int {
 			if exp < 0 {
 				b[k], b[k+1], b[k+2], b[k+3], b[k+4] = '0', '.', '0', '0', '0'
 				k += 1 - exp
-				put12(b[k:k+12], n)
-				return k + significant(b[k:k+12])
+				return k + put12(b[k:k+12], n)
 			}
-			put12(b[k+1:k+13], n)
+			nd := put12(b[k+1:k+13], n)
 			copy(b[k:k+exp+1], b[k+1:k+exp+2])
 			b[k+exp+1] = '.'
-			nd := significant(b[k+1 : k+13])
 			if nd <= exp+1 {
 				return k + exp + 1
 			}
@@ -70,29 +70,41 @@ func putG12(b []byte, k int, v float64) int {
 	return k + copy(b[k:], appendG12(b[k:k], v))
 }
 
-// put12 writes n < 1e12 as 12 decimal digits into d.
-func put12(d []byte, n uint64) {
+// put12 writes n < 1e12 as 12 decimal digits into d and returns the
+// number of them without the trailing zeros, at least 1.
+func put12(d []byte, n uint64) int {
 	_ = d[11]
-	put6(d[:6], uint32(n/1e6))
-	put6(d[6:], uint32(n%1e6))
-}
-
-// put6 writes x < 1e6 as 6 decimal digits into d.
-func put6(d []byte, x uint32) {
-	_ = d[5]
-	a, r := x/1e4, x%1e4
-	m, z := r/100, r%100
-	d[0], d[1], d[2], d[3], d[4], d[5] = pairs[2*a], pairs[2*a+1], pairs[2*m], pairs[2*m+1], pairs[2*z], pairs[2*z+1]
-}
-
-// significant returns the number of digits of d without its trailing
-// zeros, at least 1.
-func significant(d []byte) int {
-	nd := len(d)
-	for nd > 1 && d[nd-1] == '0' {
-		nd--
+	h, l := digits4(uint32(n/1e8)), digits8(uint32(n%1e8))
+	binary.LittleEndian.PutUint32(d, h|0x30303030)
+	binary.LittleEndian.PutUint64(d[4:], l|0x3030303030303030)
+	switch {
+	case l != 0:
+		return 12 - bits.LeadingZeros64(l)/8
+	case h != 0:
+		return 4 - bits.LeadingZeros32(h)/8
 	}
-	return nd
+	return 1
+}
+
+// digits8 returns the 8 decimal digits of x < 1e8 as bytes 0 to 9, the
+// most significant in the lowest byte (first in memory).
+func digits8(x uint32) uint64 {
+	// Split in 32-bit lanes into 4 + 4 digits, in 16-bit lanes into
+	// 2 + 2, in bytes into 1 + 1; x·5243>>19 is x/100 for x < 43699 and
+	// x·103>>10 is x/10 for x < 179, and no lane's product reaches the
+	// bits kept of another.
+	v := uint64(x/1e4) | uint64(x%1e4)<<32
+	q := v * 5243 >> 19 & 0x0000007f0000007f
+	v = q | (v-q*100)<<16
+	q = v * 103 >> 10 & 0x000f000f000f000f
+	return q | (v-q*10)<<8
+}
+
+// digits4 is digits8 for x < 1e4.
+func digits4(x uint32) uint32 {
+	v := x/100 | x%100<<16
+	q := v * 103 >> 10 & 0x000f000f
+	return q | (v-q*10)<<8
 }
 
 // appendG12 appends v as C's printf("%.12g") does (and Python's "%.12g" %

@@ -133,3 +133,35 @@ func itoa(v int) string {
 	}
 	return itoa(v/10) + string(rune('0'+v%10))
 }
+
+func TestDigits(t *testing.T) {
+	spell := func(x uint64, n int) string {
+		s := make([]byte, n)
+		for i := n - 1; i >= 0; i-- {
+			s[i] = byte(x % 10)
+			x /= 10
+		}
+		return string(s)
+	}
+	for x := range uint32(1e4) {
+		d := digits4(x)
+		if got := string([]byte{byte(d), byte(d >> 8), byte(d >> 16), byte(d >> 24)}); got != spell(uint64(x), 4) {
+			t.Fatalf("digits4(%d) = %q", x, got)
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for i := range 1000000 {
+		x := uint32(i)
+		if i%2 == 1 {
+			x = rng.Uint32N(1e8)
+		}
+		d := digits8(x)
+		var got [8]byte
+		for j := range got {
+			got[j] = byte(d >> (8 * j))
+		}
+		if string(got[:]) != spell(uint64(x), 8) {
+			t.Fatalf("digits8(%d) = %v", x, got)
+		}
+	}
+}
