@@ -144,33 +144,21 @@ func digits12(v float64) (n uint64, exp int, ok bool) {
 	e2 := int(math.Float64bits(v)>>52&0x7ff) - 1022 // 2^(e2-1) <= v < 2^e2 for normal v
 	// floor(log10 v) is this or one more: 78913/2^18 is log10(2) from below.
 	exp = (e2 - 1) * 78913 >> 18
-	s := 11 - exp
-	if s < 1 || s >= len(pow10) {
-		return 0, 0, false
-	}
-	p := v * pow10[s] // rounding is monotonic: p >= 1e12 iff v·10^s >= 1e12
-	if p >= 1e12 {
-		exp++
-		s--
-		p = v * pow10[s]
-	}
-	// v·10^s = p + e exactly, e being the product's rounding error (10^s
-	// is exact). Round p + e to an integer: p's fraction is a multiple of
-	// ulp(p) and |e| <= ulp(p)/2, so e decides only when the fraction is
-	// exactly one half.
-	i := int64(p) // p < 2^53
-	n = uint64(i)
-	if d := (p - float64(i)) - 0.5; d > 0 {
-		n++
-	} else if d == 0 {
-		if e := math.FMA(v, pow10[s], -p); e > 0 || e == 0 && n&1 == 1 {
-			n++
+	for range 3 {
+		s := 11 - exp
+		if s < 0 || s >= len(pow10) {
+			return 0, 0, false
 		}
+		// v·10^s + 2^52, rounded once: v·10^s < 2^52 rounded to an
+		// integer, half to even, since ulp is 1 in [2^52, 2^53). 10^s is
+		// exact.
+		n = math.Float64bits(math.FMA(v, pow10[s], 0x1p52)) - math.Float64bits(0x1p52)
+		if n < 1e12 {
+			return n, exp, n >= 1e11
+		}
+		exp++ // too few digits of v's exponent, or 999999999999.5 and over
 	}
-	if n >= 1e12 { // 999999999999.5 and over: the next power of ten
-		return 1e11, exp + 1, true
-	}
-	return n, exp, n >= 1e11
+	return 0, 0, false
 }
 
 // appendG12Slow is appendG12 for v > 0 by way of strconv.
