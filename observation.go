@@ -20,7 +20,8 @@ type Variable struct {
 // and year, one column per field: row i says that variable Variables[Var[i]]
 // of (A[i], B[i]) in Year[i] is Value[i]. States are Correlates of War
 // codes, the key every imported dataset is joined on (via the country
-// crosswalk for datasets keyed otherwise). B is 0 for a monadic variable;
+// crosswalk for datasets keyed otherwise). A non-directed variable is
+// stored once per pair, with A < B. B is 0 for a monadic variable;
 // Year is 0 for a timeless one, such as a distance between capitals.
 type Observations struct {
 	Variables []Variable

@@ -160,8 +160,19 @@ func TestStatesYears(t *testing.T) {
 		t.Fatal(err)
 	}
 	importertest.Check(t, r)
-	if n := r.Observations.Len(); n != 130+27+26 {
-		t.Errorf("%d state-years, want 183", n)
+	if n := r.Observations.Len(); n != 3*(130+27+26) {
+		t.Errorf("%d rows, want 3 for each of 183 state-years", n)
+	}
+	for _, c := range []struct {
+		v       string
+		a, year int
+		want    float64
+	}{
+		{StatesFirstDay, 255, 1816, 1}, {StatesLastDay, 255, 1816, 366}, // leap year
+	} {
+		if v, _ := importertest.Value(r, c.v, c.a, 0, c.year); v != c.want {
+			t.Errorf("%s of %d in %d = %v, want %v", c.v, c.a, c.year, v, c.want)
+		}
 	}
 	for _, c := range []struct {
 		a, year int

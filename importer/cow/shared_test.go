@@ -53,9 +53,12 @@ func TestSharedData(t *testing.T) {
 			{NMCCinc, 705, 0, 2022, 0.0026634394},
 			{NMCTpop, 365, 0, 2022, 145580},
 		}},
-		{"states", ImportStates, []string{"cow_states.csv"}, 15951, []value{
+		{"states", ImportStates, []string{"cow_states.csv"}, 3 * 15951, []value{
 			{StatesMember, 705, 0, 1991, 1},
+			{StatesFirstDay, 705, 0, 1991, 360}, // 26 December 1991
 			{StatesMember, 260, 0, 1990, 1},
+			{StatesLastDay, 260, 0, 1990, 275}, // 2 October 1990
+			{StatesFirstDay, 255, 0, 1990, 276},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

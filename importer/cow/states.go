@@ -3,6 +3,7 @@ package cow
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/importer"
@@ -14,6 +15,12 @@ const (
 	// StatesMember is 1 for every year in which A belonged to the state
 	// system for at least a day; years outside its membership have no row.
 	StatesMember = "cow-states.member"
+	// StatesFirstDay and StatesLastDay are the first and last day of the
+	// year (1-366) on which A belonged to the system: two states shared the
+	// system in a year when one's first day is no later than the other's
+	// last. (No state has two membership periods in one year.)
+	StatesFirstDay = "cow-states.first_day"
+	StatesLastDay  = "cow-states.last_day"
 )
 
 // ImportStates reads COW State System Membership periods in the layout of
@@ -24,9 +31,13 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 	o := &leverage.Observations{Variables: []leverage.Variable{
 		{Name: StatesMember, Unit: "flag", Source: States,
 			Description: "1 if A belonged to the state system for at least a day of the year"},
+		{Name: StatesFirstDay, Unit: "day of year", Source: States,
+			Description: "first day of the year (1-366) on which A belonged to the state system"},
+		{Name: StatesLastDay, Unit: "day of year", Source: States,
+			Description: "last day of the year (1-366) on which A belonged to the state system"},
 	}}
 	seen := importer.NewKeys(0)
-	years := map[uint64]bool{}
+	years := map[uint64][2]int{} // state-year: first and last day of membership
 	var layouts []string
 	names := []string{"ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"}
 	for _, f := range files {
@@ -74,8 +85,20 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 			if err := seen.Add(t, importer.Key(a, d[1]*32+d[2], d[0]), period); err != nil {
 				return nil, err
 			}
+			first, last := from.First(), to.Last()
 			for y := from.Year; y <= to.Year; y++ {
-				years[importer.Key(a, 0, y)] = true
+				d := [2]int{1, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC).YearDay()}
+				if y == from.Year {
+					d[0] = first.YearDay()
+				}
+				if y == to.Year {
+					d[1] = last.YearDay()
+				}
+				k := importer.Key(a, 0, y)
+				if old, ok := years[k]; ok {
+					d = [2]int{min(d[0], old[0]), max(d[1], old[1])}
+				}
+				years[k] = d
 			}
 		}
 		layouts = append(layouts, "COW states2016 (peacesciencer cow_states)")
@@ -88,6 +111,8 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 	for _, k := range keys {
 		a, _, y := importer.Unkey(k)
 		o.Add(0, a, 0, y, 1)
+		o.Add(1, a, 0, y, float64(years[k][0]))
+		o.Add(2, a, 0, y, float64(years[k][1]))
 	}
 	importer.Compact(o)
 	importer.Sort(o)

@@ -19,6 +19,8 @@ const (
 	varTradeExports = cow.TradeExports // A's total exports
 	varIGOs         = cow.IGOShared    // shared IGO memberships
 	varMember       = cow.StatesMember // A is a member of the state system in the year
+	varFirstDay     = cow.StatesFirstDay
+	varLastDay      = cow.StatesLastDay
 )
 
 // atopVars are the ATOP flags, in the order of open.Alliances' columns.
@@ -38,34 +40,56 @@ type Store interface {
 // the inputs and a description of the datasets used, and an error naming
 // the import to run when one is missing.
 func OpenInputs(ctx context.Context, st Store, from, to int) (*open.Inputs, string, error) {
-	names := append([]string{varTradeFlow, varTradeImports, varTradeExports, varIGOs, varMember}, atopVars[:]...)
+	names := append([]string{varTradeFlow, varTradeImports, varTradeExports, varIGOs, varMember, varFirstDay, varLastDay}, atopVars[:]...)
 	obs, err := st.Observations(ctx, leverage.ObservationFilter{Variables: names, From: from - 2, To: to})
 	if err != nil {
 		return nil, "", err
 	}
-	need := map[string]string{varTradeFlow: "cow-trade", varIGOs: "cow-igo", atopVars[0]: "atop", varMember: "cow-states"}
-	for v, ds := range need {
-		if obs.Variable(v) < 0 {
+	for _, need := range [][2]string{{varMember, "cow-states"}, {varFirstDay, "cow-states"}, {varTradeFlow, "cow-trade"}, {varIGOs, "cow-igo"}, {atopVars[0], "atop"}} {
+		if v, ds := need[0], need[1]; obs.Variable(v) < 0 {
 			return nil, "", leverage.Errorf(leverage.ENOTFOUND, "the open index needs the %s dataset: run leverage import %s FILE (or build from files with --input DIR)", ds, ds)
 		}
 	}
 	in := new(open.Inputs)
 	idx := func(name string) int32 { return int32(obs.Variable(name)) }
 
-	// Universe: ordered pairs of members, year by year.
-	members := map[int][]int16{}
-	vMember := idx(varMember)
+	// Universe: ordered pairs of states that shared the system on at least
+	// one day of the year, as Correlates of War dyad-years are made.
+	type member struct {
+		state       int16
+		first, last float64
+	}
+	members := map[int][]member{}
+	days := map[[2]int32][2]float64{}
+	vMember, vFirst, vLast := idx(varMember), idx(varFirstDay), idx(varLastDay)
 	for i := range obs.Len() {
-		if obs.Var[i] == vMember && obs.Value[i] != 0 && int(obs.Year[i]) >= from && int(obs.Year[i]) <= to {
-			members[int(obs.Year[i])] = append(members[int(obs.Year[i])], int16(obs.A[i]))
+		k := [2]int32{obs.A[i], obs.Year[i]}
+		switch obs.Var[i] {
+		case vFirst:
+			d := days[k]
+			d[0] = obs.Value[i]
+			days[k] = d
+		case vLast:
+			d := days[k]
+			d[1] = obs.Value[i]
+			days[k] = d
+		}
+	}
+	for i := range obs.Len() {
+		if y := int(obs.Year[i]); obs.Var[i] == vMember && obs.Value[i] != 0 && y >= from && y <= to {
+			d, ok := days[[2]int32{obs.A[i], obs.Year[i]}]
+			if !ok {
+				d = [2]float64{1, 366}
+			}
+			members[y] = append(members[y], member{int16(obs.A[i]), d[0], d[1]})
 		}
 	}
 	for y := from; y <= to; y++ {
 		for _, a := range members[y] {
 			for _, b := range members[y] {
-				if a != b {
-					in.Universe.CCode1 = append(in.Universe.CCode1, a)
-					in.Universe.CCode2 = append(in.Universe.CCode2, b)
+				if a.state != b.state && max(a.first, b.first) <= min(a.last, b.last) {
+					in.Universe.CCode1 = append(in.Universe.CCode1, a.state)
+					in.Universe.CCode2 = append(in.Universe.CCode2, b.state)
 					in.Universe.Year = append(in.Universe.Year, int16(y))
 				}
 			}

@@ -168,6 +168,11 @@ func TestIndexUsageErrors(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "leverage index build") {
 		t.Errorf("top without a panel: exit %d, %q", code, errOut)
 	}
+	// Nothing imported: a failure that says what to import.
+	_, errOut, code = cli(t, db, "index", "build")
+	if code != 1 || !strings.Contains(errOut, "leverage import cow-states") {
+		t.Errorf("build without imports: exit %d, %q", code, errOut)
+	}
 	// A malformed input file: file and line, nothing written.
 	in := writeOpenFixture(t)
 	os.WriteFile(filepath.Join(in, "cow_trade_sy.csv"), []byte("ccode,year,imports,exports\n2,2012,abc,1\n"), 0o644)
@@ -214,4 +219,39 @@ func readCSV(t *testing.T, path string) [][]string {
 		t.Fatal(err)
 	}
 	return rows
+}
+
+// TestIndexFromImports checks that the open index built from imported
+// datasets in the store equals, byte for byte, the one built from the
+// files: the universe from state-system membership matches cow_ddy.csv.
+func TestIndexFromImports(t *testing.T) {
+	dir := sharedData(t)
+	if testing.Short() {
+		t.Skip("imports millions of rows; skipped with -short")
+	}
+	ps := filepath.Join(dir, "peacesciencer")
+	db := t.TempDir()
+	for _, args := range [][]string{
+		{"import", "cow-states", filepath.Join(ps, "cow_states.csv")},
+		{"import", "cow-trade", filepath.Join(ps, "cow_trade_ndy.csv"), filepath.Join(ps, "cow_trade_sy.csv")},
+		{"import", "cow-igo", filepath.Join(ps, "cow_igo_ndy.csv")},
+		{"import", "atop", filepath.Join(ps, "atop_alliance.csv")},
+	} {
+		if _, errOut, code := cli(t, db, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+	}
+	fromStore := filepath.Join(t.TempDir(), "store.csv")
+	fromFiles := filepath.Join(t.TempDir(), "files.csv")
+	if _, errOut, code := cli(t, db, "index", "build", "-o", fromStore); code != 0 {
+		t.Fatalf("build from the store: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := cli(t, db, "index", "build", "--input", ps, "-o", fromFiles); code != 0 {
+		t.Fatalf("build from files: exit %d: %s", code, errOut)
+	}
+	a, _ := os.ReadFile(fromStore)
+	b, _ := os.ReadFile(fromFiles)
+	if len(a) == 0 || string(a) != string(b) {
+		t.Errorf("index from imports (%d bytes) differs from the index from files (%d bytes)", len(a), len(b))
+	}
 }
