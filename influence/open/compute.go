@@ -147,23 +147,52 @@ func findYear(year []int16, lo, hi int, t int16) int {
 // universe puts the universe rows in [from, to] in order into the result's
 // keys and indexes them.
 func (c *computation) universe(u *Dyads) error {
+	// In parallel: count the rows in range, check their codes and whether
+	// they are in order.
+	type part struct {
+		n           int
+		sorted      bool
+		first, last uint64
+		bad         int // first row with a code out of range, or -1
+	}
+	split := splitN(u.Len(), c.procs)
+	parts := make([]part, len(split)-1)
+	parallel(split, func(j, lo, hi int) {
+		p := part{sorted: true, bad: -1}
+		for i := lo; i < hi; i++ {
+			t := int(u.Year[i])
+			if t < c.from || t > c.to {
+				continue
+			}
+			a, b := int(u.CCode1[i]), int(u.CCode2[i])
+			if a < 0 || a >= MaxCCode || b < 0 || b >= MaxCCode {
+				p.bad = i
+				break
+			}
+			k := uint64(a)<<32 | uint64(b)<<16 | uint64(t-c.from)
+			if p.n == 0 {
+				p.first = k
+			} else if k <= p.last {
+				p.sorted = false
+			}
+			p.last = k
+			p.n++
+		}
+		parts[j] = p
+	})
 	n, sorted := 0, true
 	var last uint64
-	for i, y := range u.Year {
-		t := int(y)
-		if t < c.from || t > c.to {
+	for _, p := range parts {
+		if p.bad >= 0 {
+			i := p.bad
+			return fmt.Errorf("universe: row %d: state code out of range 0 to %d: %d, %d", i+1, MaxCCode-1, u.CCode1[i], u.CCode2[i])
+		}
+		if p.n == 0 {
 			continue
 		}
-		a, b := int(u.CCode1[i]), int(u.CCode2[i])
-		if a < 0 || a >= MaxCCode || b < 0 || b >= MaxCCode {
-			return fmt.Errorf("universe: row %d: state code out of range 0 to %d: %d, %d", i+1, MaxCCode-1, a, b)
-		}
-		k := uint64(a)<<32 | uint64(b)<<16 | uint64(t-c.from)
-		if n > 0 && k <= last {
-			sorted = false
-		}
-		last = k
-		n++
+		sorted = sorted && p.sorted && (n == 0 || p.first > last)
+		last = p.last
+		n += p.n
 	}
 	res := &Result{
 		CCode1: make([]int16, n), CCode2: make([]int16, n), Year: make([]int16, n),
@@ -173,13 +202,18 @@ func (c *computation) universe(u *Dyads) error {
 	}
 	c.res = res
 	if sorted {
-		j := 0
-		for i, y := range u.Year {
-			if t := int(y); t >= c.from && t <= c.to {
-				res.CCode1[j], res.CCode2[j], res.Year[j] = u.CCode1[i], u.CCode2[i], y
-				j++
+		parallel(split, func(j, lo, hi int) {
+			k := 0
+			for _, p := range parts[:j] {
+				k += p.n
 			}
-		}
+			for i := lo; i < hi; i++ {
+				if y := u.Year[i]; int(y) >= c.from && int(y) <= c.to {
+					res.CCode1[k], res.CCode2[k], res.Year[k] = u.CCode1[i], u.CCode2[i], y
+					k++
+				}
+			}
+		})
 	} else {
 		keys := make([]uint64, 0, n)
 		for i, y := range u.Year {
@@ -275,8 +309,9 @@ func fill(x float64) float64 {
 }
 
 // join puts each table's values on the universe rows they belong to (spec
-// step 2, the left joins): trade into BWTrade and B's imports from A into
-// DepImp for now, IGOs and the alliance score into their columns.
+// step 2, the left joins): ln(1 + trade) into BWTrade, and for now trade
+// into DepShare and B's imports from A into DepImp; IGOs and the alliance
+// score into their columns.
 func (c *computation) join(in *Inputs) error {
 	res := c.res
 	n := res.Len()
@@ -296,12 +331,14 @@ func (c *computation) join(in *Inputs) error {
 			}
 			f1, f2 := fill(tr.Flow1[i]), fill(tr.Flow2[i])
 			trade := f1 + f2
+			bw := log1p(trade)
+			// DepShare holds trade until movingAverage.
 			if r := fwd.row(a, b, t); r >= 0 {
 				if seen.set(r) {
 					errs[0] = twice("trade", a, b, t)
 					return
 				}
-				res.BWTrade[r] = trade
+				res.BWTrade[r], res.DepShare[r] = bw, trade
 				if a == b {
 					res.DepImp[r] = f1
 				} else {
@@ -316,7 +353,7 @@ func (c *computation) join(in *Inputs) error {
 					errs[0] = twice("trade", a, b, t)
 					return
 				}
-				res.BWTrade[r] = trade
+				res.BWTrade[r], res.DepShare[r] = bw, trade
 				res.DepImp[r] = f1
 			}
 		}
@@ -432,62 +469,69 @@ func (c *computation) stateTrade(s *StateTrade) (*stateYears, error) {
 // movingAverage computes the raw indicators from the joined columns and
 // replaces them by their 3-year moving averages (spec steps 2 and 3).
 func (c *computation) movingAverage(sy *stateYears) {
-	res := c.res
-	parallel(c.splitDyads(), func(_, lo, hi int) {
-		var p1, p2 [5]float64 // raw bw_trade, igos, ally, dep_share, dep_imp of the dyad's last two rows
-		y1, y2 := math.MinInt, math.MinInt
-		for i := lo; i < hi; i++ {
-			t := int(res.Year[i])
-			if i == lo || res.CCode1[i] != res.CCode1[i-1] || res.CCode2[i] != res.CCode2[i-1] {
-				y1, y2 = math.MinInt, math.MinInt
+	res, start := c.res, c.dyads.start
+	parallel(c.splitRuns(), func(_, lo, hi int) {
+		for d := lo; d < hi; d++ {
+			// B's state-years, walked along with the dyad's years.
+			q, qe := 0, 0
+			if r := sy.slot[c.code[res.CCode2[start[d]]]]; r >= 0 {
+				q, qe = int(sy.start[r]), int(sy.start[r+1])
 			}
-			trade, impBA := res.BWTrade[i], res.DepImp[i]
-			var impB, totB float64
-			if s := sy.find(int(c.code[res.CCode2[i]]), res.Year[i]); s >= 0 {
-				impB, totB = sy.imports[s], sy.totals[s]
-			}
-			cur := [5]float64{log1p(trade), res.IGOs[i], res.Ally[i], share(trade, totB), share(impBA, impB)}
-			// The reference sums lags 0, 1 and 2 in that order, a missing
-			// lag or NaN adding 0 (x + 0 = x here: no sum is -0), and
-			// counts the lags whose bw_trade is not NaN.
-			var sum [5]float64
-			n := 0.0
-			if cur[0] == cur[0] {
-				n++
-			}
-			for j, x := range cur {
-				if x != x || x == 0 {
-					x = 0 // 0.0 + x
+			var p1, p2 [5]float64 // raw bw_trade, igos, ally, dep_share, dep_imp of the last two rows
+			y1, y2 := math.MinInt, math.MinInt
+			for i := int(start[d]); i < int(start[d+1]); i++ {
+				t := int(res.Year[i])
+				for q < qe && int(sy.year[q]) < t {
+					q++
 				}
-				sum[j] = x
-			}
-			if y1 == t-1 {
-				if p1[0] == p1[0] {
+				var impB, totB float64
+				if q < qe && int(sy.year[q]) == t {
+					impB, totB = sy.imports[q], sy.totals[q]
+				}
+				trade := res.DepShare[i] // the join left trade here, ln(1 + trade) in BWTrade
+				cur := [5]float64{res.BWTrade[i], res.IGOs[i], res.Ally[i], share(trade, totB), share(res.DepImp[i], impB)}
+				// The reference sums lags 0, 1 and 2 in that order, a
+				// missing lag or NaN adding 0 (x + 0 = x here: no sum is
+				// -0), and counts the lags whose bw_trade is not NaN.
+				var sum [5]float64
+				n := 0.0
+				if cur[0] == cur[0] {
 					n++
 				}
-				for j, x := range p1 {
-					sum[j] += fill(x)
+				for j, x := range cur {
+					if x != x || x == 0 {
+						x = 0 // 0.0 + x
+					}
+					sum[j] = x
 				}
+				if y1 == t-1 {
+					if p1[0] == p1[0] {
+						n++
+					}
+					for j, x := range p1 {
+						sum[j] += fill(x)
+					}
+				}
+				if y1 == t-2 || y2 == t-2 {
+					p := &p2
+					if y1 == t-2 {
+						p = &p1
+					}
+					if p[0] == p[0] {
+						n++
+					}
+					for j, x := range p {
+						sum[j] += fill(x)
+					}
+				}
+				res.BWTrade[i] = sum[0] / n
+				res.IGOs[i] = sum[1] / n
+				res.Ally[i] = sum[2] / n
+				res.DepShare[i] = sum[3] / n
+				res.DepImp[i] = sum[4] / n
+				p2, y2 = p1, y1
+				p1, y1 = cur, t
 			}
-			if y1 == t-2 || y2 == t-2 {
-				p := &p2
-				if y1 == t-2 {
-					p = &p1
-				}
-				if p[0] == p[0] {
-					n++
-				}
-				for j, x := range p {
-					sum[j] += fill(x)
-				}
-			}
-			res.BWTrade[i] = sum[0] / n
-			res.IGOs[i] = sum[1] / n
-			res.Ally[i] = sum[2] / n
-			res.DepShare[i] = sum[3] / n
-			res.DepImp[i] = sum[4] / n
-			p2, y2 = p1, y1
-			p1, y1 = cur, t
 		}
 	})
 }
@@ -589,9 +633,11 @@ func maxNaN(x []float64) float64 {
 
 // splitRows splits the result's rows into one range per processor: range j
 // is split[j] to split[j+1].
-func (c *computation) splitRows() []int {
-	n := c.res.Len()
-	p := max(1, min(c.procs, n/4096))
+func (c *computation) splitRows() []int { return splitN(c.res.Len(), c.procs) }
+
+// splitN splits n rows into p ranges, fewer if n is small.
+func splitN(n, p int) []int {
+	p = max(1, min(p, n/4096))
 	split := make([]int, p+1)
 	for j := range split {
 		split[j] = n * j / p
@@ -599,16 +645,12 @@ func (c *computation) splitRows() []int {
 	return split
 }
 
-// splitDyads is splitRows with each boundary moved to a dyad's first row.
-func (c *computation) splitDyads() []int {
+// splitRuns splits the universe's dyads into one range per processor, of
+// about as many rows each.
+func (c *computation) splitRuns() []int {
 	split := c.splitRows()
-	res := c.res
-	for j := 1; j < len(split)-1; j++ {
-		i := max(split[j], split[j-1])
-		for i > 0 && i < res.Len() && res.CCode1[i] == res.CCode1[i-1] && res.CCode2[i] == res.CCode2[i-1] {
-			i++
-		}
-		split[j] = i
+	for j, row := range split {
+		split[j], _ = slices.BinarySearch(c.dyads.start, int32(row))
 	}
 	return split
 }
