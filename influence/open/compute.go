@@ -477,7 +477,11 @@ func (c *computation) movingAverage(sy *stateYears) {
 			if r := sy.slot[c.code[res.CCode2[start[d]]]]; r >= 0 {
 				q, qe = int(sy.start[r]), int(sy.start[r+1])
 			}
-			var p1, p2 [5]float64 // raw bw_trade, igos, ally, dep_share, dep_imp of the last two rows
+			// The reference sums lags 0, 1 and 2 in that order, a missing
+			// lag or NaN adding 0, and counts the lags whose bw_trade is
+			// not NaN. p1 and p2 are the last two rows' raw indicators,
+			// y1 and y2 their years.
+			var p1, p2 lag
 			y1, y2 := math.MinInt, math.MinInt
 			for i := int(start[d]); i < int(start[d+1]); i++ {
 				t := int(res.Year[i])
@@ -489,51 +493,50 @@ func (c *computation) movingAverage(sy *stateYears) {
 					impB, totB = sy.imports[q], sy.totals[q]
 				}
 				trade := res.DepShare[i] // the join left trade here, ln(1 + trade) in BWTrade
-				cur := [5]float64{res.BWTrade[i], res.IGOs[i], res.Ally[i], share(trade, totB), share(res.DepImp[i], impB)}
-				// The reference sums lags 0, 1 and 2 in that order, a
-				// missing lag or NaN adding 0 (x + 0 = x here: no sum is
-				// -0), and counts the lags whose bw_trade is not NaN.
-				var sum [5]float64
-				n := 0.0
-				if cur[0] == cur[0] {
-					n++
-				}
-				for j, x := range cur {
-					if x != x || x == 0 {
-						x = 0 // 0.0 + x
-					}
-					sum[j] = x
-				}
+				cur := newLag(res.BWTrade[i], res.IGOs[i], res.Ally[i], share(trade, totB), share(res.DepImp[i], impB))
+				sum := cur
 				if y1 == t-1 {
-					if p1[0] == p1[0] {
-						n++
-					}
-					for j, x := range p1 {
-						sum[j] += fill(x)
-					}
+					sum.add(&p1)
 				}
-				if y1 == t-2 || y2 == t-2 {
-					p := &p2
-					if y1 == t-2 {
-						p = &p1
-					}
-					if p[0] == p[0] {
-						n++
-					}
-					for j, x := range p {
-						sum[j] += fill(x)
-					}
+				if y1 == t-2 {
+					sum.add(&p1)
+				} else if y2 == t-2 {
+					sum.add(&p2)
 				}
-				res.BWTrade[i] = sum[0] / n
-				res.IGOs[i] = sum[1] / n
-				res.Ally[i] = sum[2] / n
-				res.DepShare[i] = sum[3] / n
-				res.DepImp[i] = sum[4] / n
+				res.BWTrade[i] = sum.bw / sum.n
+				res.IGOs[i] = sum.igos / sum.n
+				res.Ally[i] = sum.ally / sum.n
+				res.DepShare[i] = sum.share / sum.n
+				res.DepImp[i] = sum.imp / sum.n
 				p2, y2 = p1, y1
 				p1, y1 = cur, t
 			}
 		}
 	})
+}
+
+// lag is one dyad-year's raw indicators, NaN and -0 as 0, and n, 1 if its
+// bw_trade is not NaN, else 0; or sums of them.
+type lag struct {
+	bw, igos, ally, share, imp float64
+	n                          float64
+}
+
+func newLag(bw, igos, ally, share, imp float64) lag {
+	l := lag{bw: fill(bw) + 0, igos: fill(igos) + 0, ally: fill(ally) + 0, share: fill(share) + 0, imp: fill(imp) + 0}
+	if bw == bw {
+		l.n = 1
+	}
+	return l
+}
+
+func (l *lag) add(m *lag) {
+	l.bw += m.bw
+	l.igos += m.igos
+	l.ally += m.ally
+	l.share += m.share
+	l.imp += m.imp
+	l.n += m.n
 }
 
 // log1p is math.Log1p, quicker for 0, the commonest argument.

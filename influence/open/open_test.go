@@ -606,3 +606,23 @@ func TestReadDirTiny(t *testing.T) {
 		t.Errorf("missing directory: %v", err)
 	}
 }
+
+// TestNegativeZero: the reference's sums start from 0.0, so a -0 flow
+// averages to 0, not -0.
+func TestNegativeZero(t *testing.T) {
+	negz := math.Copysign(0, -1)
+	in := &Inputs{
+		Universe: Dyads{CCode1: []int16{2, 20}, CCode2: []int16{20, 2}, Year: []int16{2000, 2000}},
+		Trade:    Trade{Dyads{[]int16{2}, []int16{20}, []int16{2000}}, []float64{negz}, []float64{negz}},
+		StateTrade: StateTrade{CCode: []int16{2, 20}, Year: []int16{2000, 2000},
+			Imports: []float64{1, 1}, Exports: []float64{1, 1}},
+	}
+	res := compute(t, in, 2000, 2000)
+	for i := range res.Len() {
+		for _, v := range []float64{res.BWTrade[i], res.DepShare[i], res.DepImp[i], res.Bandwidth[i], res.Dependence[i], res.Index[i]} {
+			if v != 0 || math.Signbit(v) {
+				t.Errorf("row %d: %v, want +0", i, v)
+			}
+		}
+	}
+}
