@@ -22,10 +22,13 @@ const blockRows = 1 << 14
 // C's printf %.12g writes them (as the pandas reference does) and NaN as
 // an empty field.
 func (r *Result) WriteCSV(w io.Writer) error {
+	n := r.Len()
+	if len(r.CCode1) != n || len(r.CCode2) != n || len(r.Bandwidth) != n || len(r.Dependence) != n || len(r.Index) != n {
+		return fmt.Errorf("write open index: columns differ in length")
+	}
 	if _, err := io.WriteString(w, Header+"\n"); err != nil {
 		return fmt.Errorf("write open index: %w", err)
 	}
-	n := r.Len()
 	blocks := (n + blockRows - 1) / blockRows
 	p := max(1, min(runtime.GOMAXPROCS(0), blocks))
 	// Worker j formats blocks j, j+p, ...; this goroutine writes them in
