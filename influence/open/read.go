@@ -54,28 +54,59 @@ func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
 }
 
 // readFile is os.ReadFile reading into buf's memory when it is large
-// enough.
+// enough, a regular file's parts in parallel.
 func readFile(name string, buf []byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() < math.MaxInt32 && int(fi.Size())+512 > cap(buf) {
-		buf = make([]byte, 0, int(fi.Size())+512)
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
 	}
-	buf = buf[:0]
+	size := fi.Size()
+	if !fi.Mode().IsRegular() || size > math.MaxInt32 {
+		return readAll(f, buf[:0])
+	}
+	if int(size)+1 > cap(buf) {
+		buf = make([]byte, 0, int(size)+512)
+	}
+	buf = buf[:size]
+	split := splitN(int(size)/256, runtime.GOMAXPROCS(0)) // parts of at least 1 MiB
+	errs := make([]error, len(split)-1)
+	parallel(split, func(j, lo, hi int) {
+		lo, hi = lo*256, hi*256
+		if j == len(errs)-1 {
+			hi = int(size)
+		}
+		_, errs[j] = f.ReadAt(buf[lo:hi], int64(lo))
+	})
+	for _, err := range errs {
+		if err != nil {
+			if err == io.EOF { // the file shrank: read it again
+				return readAll(f, buf[:0])
+			}
+			return nil, err
+		}
+	}
+	// Whatever the file has grown by since Stat.
+	return readAll(io.NewSectionReader(f, size, math.MaxInt64-size), buf)
+}
+
+// readAll appends what r has left to buf.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
 	for {
-		n, err := f.Read(buf[len(buf):cap(buf)])
+		if len(buf) == cap(buf) {
+			buf = slices.Grow(buf, 512)
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err == io.EOF {
 			return buf, nil
 		}
 		if err != nil {
 			return nil, err
-		}
-		if len(buf) == cap(buf) {
-			buf = slices.Grow(buf, 1)
 		}
 	}
 }

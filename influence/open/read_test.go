@@ -179,3 +179,30 @@ func FuzzReadDir(f *testing.F) {
 		}
 	})
 }
+
+// TestReadFile reads files in parts, into a reused buffer.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	var buf []byte
+	for _, size := range []int{0, 1, 1000, 3<<20 + 17, 100} {
+		want := make([]byte, size)
+		for i := range want {
+			want[i] = byte(i*7 + i>>10)
+		}
+		name := filepath.Join(dir, strconv.Itoa(size))
+		if err := os.WriteFile(name, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readFile(name, buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("size %d: read %d bytes, not the file", size, len(got))
+		}
+		buf = got
+	}
+	if _, err := readFile(filepath.Join(dir, "none"), nil); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
