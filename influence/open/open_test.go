@@ -148,21 +148,28 @@ func TestTinyIndex(t *testing.T) {
 	}
 }
 
-// TestTinyPandas compares the CSV output for the tiny universe with the
-// pandas reference's, byte for byte. The file was made with
-// /usr/bin/python3 ../shared/reference/open_index_pandas.py testdata/tiny OUT
-// (years 1950 to 2014, so 1999 and 2005 are in).
-func TestTinyPandas(t *testing.T) {
-	want, err := os.ReadFile("testdata/tiny_pandas_1950_2014.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	if err := Build(context.Background(), tinyDir, DefaultWeights(), 1950, 2014, &out); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(out.Bytes(), want) {
-		t.Errorf("output differs from the reference:\n%s\nwant:\n%s", out.Bytes(), want)
+// TestPandasFiles compares the CSV output for small universes with the
+// pandas reference's, byte for byte. The files were made with
+// /usr/bin/python3 ../shared/reference/open_index_pandas.py testdata/NAME OUT
+// (years 1950 to 2014, so 1999 and 2005 of the tiny universe are in). The
+// edge universe has negative flows (NaN bw_trade: lags that do not count,
+// NaN results), pairs given as ccode1 > ccode2 (ignored), self-pairs,
+// missing-value markers, a missing alliance flag and extra columns.
+func TestPandasFiles(t *testing.T) {
+	for _, name := range []string{"tiny", "edge"} {
+		t.Run(name, func(t *testing.T) {
+			want, err := os.ReadFile(filepath.Join("testdata", name+"_pandas_1950_2014.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := Build(context.Background(), filepath.Join("testdata", name), DefaultWeights(), 1950, 2014, &out); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("output differs from the reference:\n%s\nwant:\n%s", out.Bytes(), want)
+			}
+		})
 	}
 }
 
