@@ -48,7 +48,7 @@ func (e *ParseError) Error() string {
 func ReadDir(ctx context.Context, dir string) (*Inputs, error) {
 	in, err := read(ctx, func(file string, buf []byte) ([]byte, error) { return readFile(filepath.Join(dir, file), buf) })
 	if err != nil {
-		return nil, fmt.Errorf("read open index inputs: %w", err)
+		return nil, fmt.Errorf("read open index inputs from %s: %w", dir, err)
 	}
 	return in, nil
 }
