@@ -53,8 +53,10 @@ func scaled(x []float64) []float64 {
 
 // FromFBIC returns the fbic profile's panel (standard FBIC; FBIC-plus stays
 // in the CSV output), with the table's indicator columns as components.
-// Rows whose states the crosswalk cannot place, or whose fbic is missing,
-// are left out; the names of the unplaced ISO3 codes are returned.
+// States are placed by ISO3 code, or by the crosswalk's aliases for
+// FBIC's own codes (BRD for West Germany, for instance). Rows whose states
+// the crosswalk cannot place, or whose fbic is missing, are left out; the
+// unplaced codes are returned.
 func FromFBIC(t *fbic.Table, r *fbic.Result, w influence.Weights, cw *country.Crosswalk, inputs string, now time.Time) (*leverage.InfluencePanel, []string) {
 	var comps []string
 	var cols [][]float64
@@ -70,8 +72,8 @@ func FromFBIC(t *fbic.Table, r *fbic.Result, w influence.Weights, cw *country.Cr
 	var unplaced []string
 	s := &r.Standard
 	for i := range t.Len() {
-		a, okA := cw.ByISO3(t.ISO3A[i])
-		b, okB := cw.ByISO3(t.ISO3B[i])
+		a, okA := cw.COW(t.ISO3A[i])
+		b, okB := cw.COW(t.ISO3B[i])
 		for _, x := range []struct {
 			ok   bool
 			code string

@@ -63,11 +63,13 @@ var formerISO = []struct {
 }
 
 // extraAliases are names in common use that neither source gives: former
-// names, and the UN DESA spellings that differ from the UN's own name list.
+// names, the UN DESA spellings that differ from the UN's own name list, and
+// the codes FBIC's released file gives states without an ISO code (or
+// with a code of its own).
 var extraAliases = map[int][]string{
 	2:   {"US"},
 	200: {"Great Britain", "Britain", "UK"},
-	260: {"West Germany", "Federal Republic of Germany"},
+	260: {"West Germany", "Federal Republic of Germany", "BRD"}, // BRD: FBIC
 	265: {"East Germany"},
 	345: {"Serbia and Montenegro"},
 	365: {"Soviet Union", "USSR", "Union of Soviet Socialist Republics"},
@@ -76,16 +78,17 @@ var extraAliases = map[int][]string{
 	490: {"Zaire"},
 	552: {"Rhodesia"},
 	630: {"Persia"},
-	678: {"North Yemen"},
+	331: {"RSM"},                                       // FBIC's code for San Marino
+	678: {"North Yemen", "Yemen Arab Republic", "YEN"}, // YEN: FBIC
 	680: {"South Yemen"},
 	731: {"Dem. People's Republic of Korea"}, // UN DESA migrant stock
 	775: {"Burma"},
 	780: {"Ceylon"},
 	800: {"Siam"},
 	811: {"Kampuchea", "Khmer Republic"},
-	816: {"North Vietnam", "Democratic Republic of Vietnam"},
-	817: {"South Vietnam"},
-	987: {"Micronesia (Fed. States of)"}, // UN DESA migrant stock
+	816: {"North Vietnam", "Democratic Republic of Vietnam", "PRV"}, // PRV: FBIC
+	817: {"South Vietnam", "Republic of Vietnam", "VNS"},            // VNS: FBIC
+	987: {"Micronesia (Fed. States of)"},                            // UN DESA migrant stock
 }
 
 // dataEnd is the last day of the COW state list v2016: membership running

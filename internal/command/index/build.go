@@ -43,7 +43,8 @@ files in the layout of the peacesciencer exports (cow_ddy.csv,
 cow_trade_ndy.csv, cow_trade_sy.csv, cow_igo_ndy.csv, atop_alliance.csv).
 
 The fbic profile recomputes FBIC from a file in FBIC's released dyad-year
-layout, given with --input.
+layout, given with --input: one output row per input row, in input order,
+or only the rows of --from..--to when either is given.
 
 With -o the panel is written to FILE.csv or FILE.parquet; with --input
 and -o, only to the file (add --store to keep it too). Otherwise it
@@ -62,8 +63,8 @@ replaces the profile's panel in the store, which "index top", "series",
 	cmd.Flags().StringVar(&opts.Input, "input", "", "build from files instead of the store: a folder (open) or an FBIC file (fbic)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "also write the panel to FILE.csv or FILE.parquet")
 	cmd.Flags().StringVar(&opts.Weights, "weights", "", "weights file (default: the profile's, see influence/<profile>/weights.csv)")
-	cmd.Flags().IntVar(&opts.From, "from", 1950, "first year (open profile)")
-	cmd.Flags().IntVar(&opts.To, "to", 2014, "last year (open profile)")
+	cmd.Flags().IntVar(&opts.From, "from", 1950, "first year (fbic: by default every year of the file)")
+	cmd.Flags().IntVar(&opts.To, "to", 2014, "last year (fbic: by default every year of the file)")
 	cmd.Flags().BoolVar(&opts.Store, "store", false, "with --input and -o, also store the panel")
 	return cmd
 }
@@ -82,9 +83,6 @@ func runBuild(ctx context.Context, f *cmdutil.Factory, opts *buildOptions, years
 	if opts.Profile == "fbic" && opts.Input == "" {
 		return cmdutil.Usagef("the fbic profile is built from a file in FBIC's released layout: give it with --input FILE")
 	}
-	if opts.Profile == "fbic" && years {
-		return cmdutil.Usagef("--from and --to apply to the open profile; the fbic profile keeps every input row")
-	}
 	w, err := loadWeights(opts.Profile, opts.Weights)
 	if err != nil {
 		return err
@@ -92,7 +90,7 @@ func runBuild(ctx context.Context, f *cmdutil.Factory, opts *buildOptions, years
 	toStore := opts.Input == "" || opts.Output == "" || opts.Store
 
 	// The fast path the performance target measures: files in, CSV out.
-	if opts.Input != "" && !toStore && ext == ".csv" {
+	if opts.Input != "" && !toStore && ext == ".csv" && !(opts.Profile == "fbic" && years) {
 		return writeAtomic(opts.Output, func(out *os.File) error {
 			bw := bufio.NewWriterSize(out, 1<<20)
 			var err error
@@ -154,10 +152,13 @@ func runBuild(ctx context.Context, f *cmdutil.Factory, opts *buildOptions, years
 		if err != nil {
 			return err
 		}
+		if years {
+			t = yearsOf(t, opts.From, opts.To)
+		}
 		r := fbic.Compute(t, w, fbic.DefaultMaxima(w))
 		var unplaced []string
 		p, unplaced = panel.FromFBIC(t, r, w, cw, "FBIC file "+opts.Input, f.Now())
-		if len(unplaced) > 0 {
+		if len(unplaced) > 0 && toStore {
 			notes = append(notes, fmt.Sprintf("%d ISO3 codes have no COW code and stay out of the stored panel: %s", len(unplaced), strings.Join(unplaced, ", ")))
 		}
 		writeCSV = func(b *bufio.Writer) error { return fbic.WriteCSV(b, t, r) }
@@ -203,6 +204,21 @@ func buildFBICFile(ctx context.Context, path string, w influence.Weights, out *b
 	}
 	defer fh.Close()
 	return fbic.Build(ctx, bufio.NewReaderSize(fh, 1<<20), path, w, out)
+}
+
+// yearsOf returns the rows of t whose year lies in [from, to], in order.
+func yearsOf(t *fbic.Table, from, to int) *fbic.Table {
+	out := &fbic.Table{Inputs: map[string][]float64{}, Plus: t.Plus}
+	for i, y := range t.Year {
+		if y < from || y > to {
+			continue
+		}
+		out.ISO3A, out.ISO3B, out.Year = append(out.ISO3A, t.ISO3A[i]), append(out.ISO3B, t.ISO3B[i]), append(out.Year, y)
+		for k, col := range t.Inputs {
+			out.Inputs[k] = append(out.Inputs[k], col[i])
+		}
+	}
+	return out
 }
 
 func fileExt(path string) string {

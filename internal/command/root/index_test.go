@@ -255,3 +255,24 @@ func TestIndexFromImports(t *testing.T) {
 		t.Errorf("index from imports (%d bytes) differs from the index from files (%d bytes)", len(a), len(b))
 	}
 }
+
+func TestIndexBuildFBIC(t *testing.T) {
+	db := t.TempDir()
+	in := filepath.Join("..", "..", "..", "influence", "fbic", "testdata", "small.csv")
+	out := filepath.Join(t.TempDir(), "fbic.csv")
+	if _, errOut, code := cli(t, db, "index", "build", "--profile", "fbic", "--input", in, "-o", out); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	rows := readCSV(t, out)
+	input := readCSV(t, in)
+	if len(rows) != len(input) || strings.Join(rows[0][:4], ",") != "iso3a,iso3b,year,politicalbandwidth" || !strings.Contains(strings.Join(rows[0], ","), ",fbic") {
+		t.Errorf("output header %v and %d rows; want one row per input row (%d)", rows[0], len(rows)-1, len(input)-1)
+	}
+	// Into the store, where top reads it.
+	if _, errOut, code := cli(t, db, "index", "build", "--profile", "fbic", "--input", in); code != 0 {
+		t.Fatalf("build to store: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := cli(t, db, "index", "top", "--profile", "fbic", "--target", rows[1][1]); code != 0 {
+		t.Errorf("top on the fbic panel: exit %d: %s", code, errOut)
+	}
+}
