@@ -59,5 +59,6 @@ type Store interface {
 	DatasetService
 	ObservationService
 	InfluenceService
+	NetworkService
 	Close() error
 }

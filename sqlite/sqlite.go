@@ -3,9 +3,9 @@
 //
 // The database keeps each dataset's rows under the dataset's name, so a
 // dataset can be replaced as a whole without touching the others.
-// Identifiers of actors, sources, relations and facts are unique across
-// datasets: a dataset that reuses another dataset's identifier is refused
-// with [leverage.ECONFLICT].
+// Identifiers of actors, sources, relations, facts, network nodes and
+// network edges are unique across datasets: a dataset that reuses another
+// dataset's identifier is refused with [leverage.ECONFLICT].
 package sqlite
 
 import (

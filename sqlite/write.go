@@ -97,9 +97,10 @@ func checkDates(what string, ds ...leverage.Date) error {
 
 // replace deletes the rows of the dataset and inserts d's.
 func (w *writer) replace(d *leverage.Dataset) error {
-	// Deleting a variable deletes its observations.
+	// Deleting a variable deletes its observations. Edges go before the
+	// nodes they join.
 	w.exec(nil, `DELETE FROM variables WHERE dataset = ?`, "delete variables", d.Name)
-	for _, table := range []string{"fact_sources", "facts", "names", "actors", "relations", "sources"} {
+	for _, table := range []string{"network_edges", "network_nodes", "fact_sources", "facts", "names", "actors", "relations", "sources"} {
 		// table is one of the constants above, never input.
 		w.exec(nil, `DELETE FROM `+table+` WHERE dataset = ?`, "delete "+table, d.Name)
 	}

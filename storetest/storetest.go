@@ -1,6 +1,7 @@
 // Package storetest checks that an implementation of [leverage.Store] keeps
 // the contract every store shares: what is stored reads back equal, filters
-// select what they document, and a failed ReplaceDataset changes nothing.
+// select what they document, and a failed replace (of a dataset, its
+// observations or its network) changes nothing.
 //
 // A store's tests call [Run] with a function that opens an empty store.
 package storetest
@@ -46,6 +47,9 @@ func Run(t *testing.T, open func(t *testing.T) leverage.Store) {
 		{"Observations", testObservations},
 		{"ObservationConflict", testObservationConflict},
 		{"Influence", testInfluence},
+		{"Network", testNetwork},
+		{"NetworkInvalid", testNetworkInvalid},
+		{"NetworkConflict", testNetworkConflict},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
