@@ -1,0 +1,308 @@
+package flow
+
+// The highest-label push-relabel method (Goldberg & Tarjan 1988) with the
+// global-relabeling and gap heuristics, as in Cherkassky & Goldberg (1997).
+//
+// Phase 1 (maxPreflow) computes a maximum preflow: excess may be left at
+// nodes that cannot reach the sink. Distance labels are exact distances to
+// the sink after each global relabeling and lower bounds in between; a
+// node whose label reaches n cannot reach the sink and leaves phase 1.
+// Phase 2 (returnExcess) sends that excess back to the source, so the
+// preflow becomes a flow with the same value.
+
+const (
+	relabelWork = 12 // work charged to a relabel on top of the arcs it scans
+	globalAlpha = 6  // a global relabeling every globalAlpha·n + m of work
+)
+
+// maxPreflow computes a maximum preflow from s to t on the residual
+// capacities set by prepare.
+func (sv *Solver) maxPreflow(s, t int32) {
+	g := sv.g
+	clear(sv.excess)
+	rcap, excess, arcs := sv.rcap, sv.excess, g.arcs
+	for a := g.start[s]; a < g.start[s+1]; a++ {
+		if c := rcap[a]; c > 0 {
+			v := arcs[a].head
+			rcap[a] = 0
+			rcap[arcs[a].rev] += c
+			excess[v] += c
+			excess[s] -= c
+		}
+	}
+	maxActive := sv.globalRelabel(s, t)
+	freq := globalAlpha*g.n + len(arcs)/2
+	work := 0
+	for maxActive >= 0 {
+		u := sv.activeHead[maxActive]
+		if u < 0 {
+			maxActive--
+			continue
+		}
+		sv.activeHead[maxActive] = sv.activeNext[u]
+		if sv.label[u] != maxActive || excess[u] <= 0 {
+			continue // stale: moved by a global relabeling or a gap
+		}
+		var w int
+		maxActive, w = sv.discharge(u, t, maxActive)
+		work += w
+		if work > freq {
+			maxActive = sv.globalRelabel(s, t)
+			work = 0
+		}
+	}
+}
+
+// discharge pushes the excess of u, relabelling it as needed, until u has
+// no excess or cannot reach t. It returns the highest label that may hold
+// active nodes and the work done.
+func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
+	g := sv.g
+	n := int32(g.n)
+	arcs, rcap, excess, label := g.arcs, sv.rcap, sv.excess, sv.label
+	eps := sv.eps
+	ex := excess[u]
+	work := 0
+	end := g.start[u+1]
+	for {
+		l := label[u]
+		a := sv.cur[u]
+		for ; a < end; a++ {
+			rc := rcap[a]
+			if rc <= eps {
+				continue
+			}
+			v := arcs[a].head
+			if label[v] != l-1 {
+				continue
+			}
+			d := min(ex, rc)
+			rcap[a] = rc - d
+			rcap[arcs[a].rev] += d
+			if excess[v] == 0 && v != t {
+				sv.activeNext[v] = sv.activeHead[l-1]
+				sv.activeHead[l-1] = v
+			}
+			excess[v] += d
+			ex -= d
+			if ex == 0 {
+				break
+			}
+		}
+		if ex == 0 {
+			sv.cur[u] = a
+			excess[u] = 0
+			return maxActive, work
+		}
+		// Relabel: one more than the lowest neighbour over a residual arc.
+		newl, minArc := n, g.start[u]
+		for b := g.start[u]; b < end; b++ {
+			if rcap[b] > eps {
+				if lv := label[arcs[b].head] + 1; lv < newl {
+					newl, minArc = lv, b
+				}
+			}
+		}
+		work += int(end-g.start[u]) + relabelWork
+		sv.unlinkAll(u, l)
+		if sv.allHead[l] < 0 {
+			// Gap: no node is left at label l, so no node above it can
+			// reach t.
+			sv.gap(l)
+			label[u] = n
+			excess[u] = ex
+			return l - 1, work
+		}
+		if newl >= n {
+			label[u] = n
+			excess[u] = ex
+			return maxActive, work
+		}
+		label[u] = newl
+		sv.cur[u] = minArc
+		sv.linkAll(u, newl)
+		maxActive = newl
+	}
+}
+
+// gap removes the nodes labelled above l from phase 1.
+func (sv *Solver) gap(l int32) {
+	n := int32(sv.g.n)
+	for k := l + 1; k < n; k++ {
+		if sv.allHead[k] < 0 && sv.activeHead[k] < 0 {
+			// Labels are dense below the highest one in use: the first
+			// empty level above the gap ends the sweep.
+			break
+		}
+		for v := sv.allHead[k]; v >= 0; v = sv.allNext[v] {
+			sv.label[v] = n
+		}
+		sv.allHead[k] = -1
+		sv.activeHead[k] = -1
+	}
+}
+
+func (sv *Solver) linkAll(u, l int32) {
+	h := sv.allHead[l]
+	sv.allNext[u] = h
+	sv.allPrev[u] = -1
+	if h >= 0 {
+		sv.allPrev[h] = u
+	}
+	sv.allHead[l] = u
+}
+
+func (sv *Solver) unlinkAll(u, l int32) {
+	p, x := sv.allPrev[u], sv.allNext[u]
+	if p >= 0 {
+		sv.allNext[p] = x
+	} else {
+		sv.allHead[l] = x
+	}
+	if x >= 0 {
+		sv.allPrev[x] = p
+	}
+}
+
+// globalRelabel sets every label to the distance to t in the residual
+// graph (n for the nodes that cannot reach t, and for s), rebuilds the
+// buckets and resets the current arcs. It returns the highest label of an
+// active node, or -1.
+func (sv *Solver) globalRelabel(s, t int32) int32 {
+	g := sv.g
+	n := int32(g.n)
+	arcs, rcap, label, excess := g.arcs, sv.rcap, sv.label, sv.excess
+	eps := sv.eps
+	for i := range label {
+		label[i] = n
+	}
+	for l := range sv.allHead {
+		sv.allHead[l] = -1
+		sv.activeHead[l] = -1
+	}
+	copy(sv.cur, g.start[:g.n])
+	label[t] = 0
+	q := append(sv.queue[:0], t)
+	maxActive := int32(-1)
+	for i := 0; i < len(q); i++ {
+		v := q[i]
+		lw := label[v] + 1
+		for a := g.start[v]; a < g.start[v+1]; a++ {
+			w := arcs[a].head
+			if label[w] == n && w != s && rcap[arcs[a].rev] > eps {
+				label[w] = lw
+				q = append(q, w)
+				sv.linkAll(w, lw)
+				if excess[w] > 0 {
+					sv.activeNext[w] = sv.activeHead[lw]
+					sv.activeHead[lw] = w
+					maxActive = lw
+				}
+			}
+		}
+	}
+	sv.queue = q
+	return maxActive
+}
+
+// returnExcess sends the excess left by phase 1 back to s, FIFO
+// push-relabel on labels n + the distance to s, so that the preflow
+// becomes a flow. Only nodes that cannot reach t hold excess, and no
+// residual arc leads from them to a node that can, so they keep among
+// themselves.
+func (sv *Solver) returnExcess(s, t int32) {
+	g := sv.g
+	n := int32(g.n)
+	arcs, rcap, label, excess := g.arcs, sv.rcap, sv.label, sv.excess
+	eps := sv.eps
+	any := false
+	for v := range label {
+		if label[v] >= n {
+			label[v] = 2 * n // unvisited
+			if excess[v] > 0 && int32(v) != s {
+				any = true
+			}
+		}
+	}
+	if !any {
+		return
+	}
+	dead := 2 * n
+	label[s] = n
+	q := append(sv.queue[:0], s)
+	for i := 0; i < len(q); i++ {
+		v := q[i]
+		lw := label[v] + 1
+		for a := g.start[v]; a < g.start[v+1]; a++ {
+			w := arcs[a].head
+			if label[w] == dead && rcap[arcs[a].rev] > eps {
+				label[w] = lw
+				q = append(q, w)
+			}
+		}
+	}
+	// The FIFO queue of active nodes.
+	q = q[:0]
+	for v := range label {
+		if l := label[v]; l > n && l < dead && excess[v] > 0 {
+			q = append(q, int32(v))
+			sv.cur[v] = g.start[v]
+		}
+	}
+	for i := 0; i < len(q); i++ {
+		u := q[i]
+		if i > 1<<20 && i > len(q)/2 {
+			q, i = append(q[:0], q[i:]...), 0
+			u = q[0]
+		}
+		ex := excess[u]
+		end := g.start[u+1]
+		for ex > 0 {
+			l := label[u]
+			a := sv.cur[u]
+			for ; a < end; a++ {
+				rc := rcap[a]
+				if rc <= eps {
+					continue
+				}
+				v := arcs[a].head
+				if label[v] != l-1 {
+					continue
+				}
+				d := min(ex, rc)
+				rcap[a] = rc - d
+				rcap[arcs[a].rev] += d
+				if excess[v] == 0 && v != s {
+					q = append(q, v)
+				}
+				excess[v] += d
+				ex -= d
+				if ex == 0 {
+					break
+				}
+			}
+			if ex == 0 {
+				sv.cur[u] = a
+				break
+			}
+			newl, minArc := dead, g.start[u]
+			for b := g.start[u]; b < end; b++ {
+				if rcap[b] > eps {
+					if lv := label[arcs[b].head] + 1; lv < newl {
+						newl, minArc = lv, b
+					}
+				}
+			}
+			if newl >= dead {
+				// Only when the flow into u ran over arcs left with
+				// residual capacities at or below eps: keep the excess.
+				label[u] = dead
+				break
+			}
+			label[u] = newl
+			sv.cur[u] = minArc
+		}
+		excess[u] = ex
+	}
+	sv.queue = q
+}
