@@ -181,7 +181,7 @@ func TestUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"import"}, "missing dataset: want one of cow-trade, cow-igo, atop, cow-alliance, cow-contiguity, cow-nmc, cow-states, un-migrant, cepii-dist"},
+		{[]string{"import"}, "missing dataset: want one of cow-trade, cow-igo, atop, cow-alliance, cow-contiguity, cow-nmc, cow-states, un-migrant, cepii-dist, gem-oil"},
 		{[]string{"import", "cow-trades", "x.csv"}, `unknown dataset "cow-trades"`},
 		{[]string{"import", "cepii-dist"}, "cepii-dist: no files given; it takes CEPII GeoDist: dist_cepii.csv"},
 		{[]string{"import", "atop", "x.csv", "--format", "md"}, `--format: unknown format "md"`},
@@ -195,7 +195,7 @@ func TestUsage(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--help: exit %d", code)
 	}
-	for _, want := range []string{"cow-trade", "Dyadic_COW_4.0.csv", "cow-igo", "dyadic_formatv3.csv", "atop", "cow-alliance", "cow-contiguity", "cow-nmc", "cow-states", "un-migrant", "cepii-dist", "dist_cepii.csv"} {
+	for _, want := range []string{"cow-trade", "Dyadic_COW_4.0.csv", "cow-igo", "dyadic_formatv3.csv", "atop", "cow-alliance", "cow-contiguity", "cow-nmc", "cow-states", "un-migrant", "cepii-dist", "dist_cepii.csv", "gem-oil", "goit_map_data.csv"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("--help lacks %q", want)
 		}
@@ -210,7 +210,7 @@ func TestSourceIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"cow-trade", "cow-igo", "atop", "cow-alliance", "cow-contiguity", "cow-nmc", "cow-states", "un-migrant", "cepii-dist"} {
+	for _, name := range []string{"cow-trade", "cow-igo", "atop", "cow-alliance", "cow-contiguity", "cow-nmc", "cow-states", "un-migrant", "cepii-dist", "gem-oil"} {
 		for _, s := range d.Sources {
 			if s.ID == name {
 				t.Errorf("the built-in dataset has a source %s, the id of an import's source", name)
