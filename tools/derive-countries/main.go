@@ -75,6 +75,7 @@ var extraAliases = map[int][]string{
 	365: {"Soviet Union", "USSR", "Union of Soviet Socialist Republics"},
 	434: {"Dahomey"},
 	439: {"Upper Volta"},
+	484: {"Republic of the Congo"}, // GEM's trackers
 	490: {"Zaire"},
 	552: {"Rhodesia"},
 	630: {"Persia"},
