@@ -80,6 +80,44 @@ func NewDataset(name string, src leverage.Source, files []File) *leverage.Datase
 	return &leverage.Dataset{Name: name, Version: Version(files), Sources: []*leverage.Source{&src}}
 }
 
+// Read reads each of files as a [Table] with fields separated by comma
+// and missing values by missing, calling read on it, and returns the
+// layouts that read names, in the order of files.
+func Read(files []File, comma rune, missing Missing, read func(t *Table) (layout string, err error)) ([]string, error) {
+	var layouts []string
+	for _, f := range files {
+		t, err := NewTable(f, comma, missing)
+		if err != nil {
+			return nil, err
+		}
+		layout, err := read(t)
+		if err != nil {
+			return nil, err
+		}
+		layouts = append(layouts, layout)
+	}
+	return layouts, nil
+}
+
+// Finish returns the result of importing files into o, read in layouts:
+// o loses its variables without observations and has its rows sorted, and
+// the dataset, named src.ID, cites src.
+func Finish(files []File, o *leverage.Observations, src leverage.Source, layouts []string) *Result {
+	Compact(o)
+	Sort(o)
+	return &Result{Dataset: NewDataset(src.ID, src, files), Observations: o, Layouts: layouts}
+}
+
+// Sorted returns the names in set, sorted, for [Result.Unplaced].
+func Sorted(set map[string]bool) []string {
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // Compact drops the variables of o that have no observations, so that a
 // result lists only what its files held.
 func Compact(o *leverage.Observations) {

@@ -65,21 +65,51 @@ func TestTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for {
-		more, err := tb.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !more {
-			break
-		}
+	err = tb.Each(func() error {
 		v, ok, err := tb.Value(cols[1], 0)
-		if err != nil {
-			t.Fatal(err)
-		}
 		got = append(got, tb.Field(cols[0])+":"+map[bool]string{true: "ok", false: "missing"}[ok]+":"+strconv.FormatFloat(v, 'g', -1, 64))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if want := []string{"7:missing:0", "8:missing:0", "9:ok:1.5"}; !slices.Equal(got, want) {
 		t.Errorf("rows %q, want %q", got, want)
+	}
+}
+
+func TestKeyColumns(t *testing.T) {
+	in := "CCode1,ccode2,year\n2,20,1920\n2,2,1920\n"
+	tb, err := NewTable(File{Name: "f.csv", Data: []byte(in)}, ',', MissingCOW())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := tb.Columns("ccode1", "ccode2", "year")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][3]int
+	err = tb.Each(func() error {
+		if a, year, err := tb.StateYear([]int{cols[0], cols[2]}); err != nil || a != 2 || year != 1920 {
+			t.Errorf("StateYear = %d, %d, %v; want 2, 1920", a, year, err)
+		}
+		a, b, year, err := tb.Dyad(cols)
+		got = append(got, [3]int{a, b, year})
+		return err
+	})
+	if want := `f.csv:3:3: field ccode2: want a state other than CCode1 2, got "2"`; err == nil || err.Error() != want {
+		t.Errorf("got error %v, want %s", err, want)
+	}
+	if want := [][3]int{{2, 20, 1920}, {0, 0, 0}}; !slices.Equal(got, want) {
+		t.Errorf("dyads %v, want %v", got, want)
+	}
+}
+
+func TestSorted(t *testing.T) {
+	if names := Sorted(map[string]bool{"b": true, "a": true}); !slices.Equal(names, []string{"a", "b"}) {
+		t.Errorf("Sorted = %q, want [a b]", names)
+	}
+	if names := Sorted(nil); names == nil || len(names) != 0 {
+		t.Errorf("Sorted(nil) = %#v, want an empty slice, not nil", names)
 	}
 }

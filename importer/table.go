@@ -132,11 +132,16 @@ func (t *Table) Columns(names ...string) ([]int, error) {
 	for i, n := range names {
 		j, ok := t.index[strings.ToLower(n)]
 		if !ok {
-			return nil, &Error{File: t.file, Line: 1, Err: invalid("missing column %s (the header has %s)", n, strings.Join(t.header, ", "))}
+			return nil, t.HeaderErrorf("missing column %s (the header has %s)", n, strings.Join(t.header, ", "))
 		}
 		cols[i] = j
 	}
 	return cols, nil
+}
+
+// HeaderErrorf returns an error about the header row.
+func (t *Table) HeaderErrorf(format string, args ...any) error {
+	return &Error{File: t.file, Line: 1, Err: invalid(format, args...)}
 }
 
 // Next reads the next row; it returns false at the end of the file.
@@ -151,6 +156,20 @@ func (t *Table) Next() (bool, error) {
 	t.rec = rec
 	t.line, _ = t.r.FieldPos(0)
 	return true, nil
+}
+
+// Each reads the remaining rows, calling row on each; it stops at the
+// first error, reading or from row, and returns it.
+func (t *Table) Each(row func() error) error {
+	for {
+		more, err := t.Next()
+		if err != nil || !more {
+			return err
+		}
+		if err := row(); err != nil {
+			return err
+		}
+	}
 }
 
 // readError turns an encoding/csv error into an *Error.
@@ -200,6 +219,44 @@ func (t *Table) Year(col int) (int, error) {
 	return t.Int(col, 1, 9999, "a year")
 }
 
+// StateYear reads a state code and a year from columns cols[0] and cols[1].
+func (t *Table) StateYear(cols []int) (a, year int, err error) {
+	if a, err = t.State(cols[0]); err != nil {
+		return 0, 0, err
+	}
+	if year, err = t.Year(cols[1]); err != nil {
+		return 0, 0, err
+	}
+	return a, year, nil
+}
+
+// Pair reads two state codes from columns cols[0] and cols[1], rejecting a
+// state paired with itself.
+func (t *Table) Pair(cols []int) (a, b int, err error) {
+	if a, err = t.State(cols[0]); err != nil {
+		return 0, 0, err
+	}
+	if b, err = t.State(cols[1]); err != nil {
+		return 0, 0, err
+	}
+	if a == b {
+		return 0, 0, t.Errorf(cols[1], "want a state other than %s %d, got %q", t.header[cols[0]], a, t.Field(cols[1]))
+	}
+	return a, b, nil
+}
+
+// Dyad reads the [Table.Pair] in columns cols[0] and cols[1] and a year
+// from column cols[2].
+func (t *Table) Dyad(cols []int) (a, b, year int, err error) {
+	if a, b, err = t.Pair(cols); err != nil {
+		return 0, 0, 0, err
+	}
+	if year, err = t.Year(cols[2]); err != nil {
+		return 0, 0, 0, err
+	}
+	return a, b, year, nil
+}
+
 // Value reads a number from column col. ok is false when the field is
 // missing by the table's convention. A number below min is an error.
 func (t *Table) Value(col int, min float64) (v float64, ok bool, err error) {
@@ -222,10 +279,14 @@ func (t *Table) Value(col int, min float64) (v float64, ok bool, err error) {
 	return v, true, nil
 }
 
-// Rows returns about how many rows f holds (its line count), to size
+// Rows returns about how many rows files hold (their line count), to size
 // buffers.
-func Rows(f File) int {
-	return bytes.Count(f.Data, []byte{'\n'})
+func Rows(files []File) int {
+	n := 0
+	for _, f := range files {
+		n += bytes.Count(f.Data, []byte{'\n'})
+	}
+	return n
 }
 
 // Flag reads a 0 or 1 from column col; ok is false when the field is
@@ -236,4 +297,24 @@ func (t *Table) Flag(col int) (v float64, ok bool, err error) {
 		return 0, false, t.Errorf(col, "want 0 or 1, got %q", t.Field(col))
 	}
 	return v, ok, err
+}
+
+// AddValue adds to o the number in column col, as variable v of (a, b) in
+// year, unless it is missing. A negative number is an error.
+func (t *Table) AddValue(o *leverage.Observations, col, v, a, b, year int) error {
+	x, ok, err := t.Value(col, 0)
+	if ok {
+		o.Add(v, a, b, year, x)
+	}
+	return err
+}
+
+// AddFlag adds to o the 0 or 1 in column col, as variable v of (a, b) in
+// year, unless it is missing.
+func (t *Table) AddFlag(o *leverage.Observations, col, v, a, b, year int) error {
+	x, ok, err := t.Flag(col)
+	if ok {
+		o.Add(v, a, b, year, x)
+	}
+	return err
 }

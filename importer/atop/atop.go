@@ -42,71 +42,41 @@ func Import(files []importer.File) (*importer.Result, error) {
 		{Name: Consul, Unit: "flag", Dyadic: true, Directed: true, Source: Dataset,
 			Description: "1 if A is committed to consult B in a crisis in the year, else 0"},
 	}}
-	n := 0
-	for _, f := range files {
-		n += importer.Rows(f)
-	}
+	n := importer.Rows(files)
 	seen := importer.NewKeys(n)
 	importer.Grow(o, len(columns)*n)
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		if !t.Has("ccode1", "ccode2", "year", "atop_defense") {
-			return nil, &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-				"not an ATOP file: want the columns ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul")}
+			return "", t.HeaderErrorf("not an ATOP file: want the columns ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul")
 		}
 		cols, err := t.Columns(append([]string{"ccode1", "ccode2", "year"}, columns...)...)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		for {
-			more, err := t.Next()
+		return "peacesciencer atop_alliance", t.Each(func() error {
+			a, b, year, err := t.Dyad(cols)
 			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
-			a, err := t.State(cols[0])
-			if err != nil {
-				return nil, err
-			}
-			b, err := t.State(cols[1])
-			if err != nil {
-				return nil, err
-			}
-			if a == b {
-				return nil, t.Errorf(cols[1], "want a state other than ccode1 %d, got %q", a, t.Field(cols[1]))
-			}
-			year, err := t.Year(cols[2])
-			if err != nil {
-				return nil, err
+				return err
 			}
 			if err := seen.Add(t, importer.Key(a, b, year), importer.PairYear); err != nil {
-				return nil, err
+				return err
 			}
 			for v, c := range cols[3:] {
-				x, ok, err := t.Flag(c)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					o.Add(v, a, b, year, x)
+				if err := t.AddFlag(o, c, v, a, b, year); err != nil {
+					return err
 				}
 			}
-		}
-		layouts = append(layouts, "peacesciencer atop_alliance")
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := leverage.Source{ID: Dataset, Title: "Alliance Treaty Obligations and Provisions 5.1 (directed dyad-years, 1815-2018)",
 		Publisher: "ATOP Project", URL: "http://www.atopdata.org/", Date: leverage.MustDate("2022"),
 		Note: "Leeds, Ritter, Mitchell & Long (2002), Alliance Treaty Obligations and Provisions, 1815-1944, International Interactions 28(3): 237-260."}
 	if len(layouts) > 0 {
 		src.Note += " Read from: peacesciencer atop_alliance (Miller 2022, Conflict Management and Peace Science 39(6))."
 	}
-	return &importer.Result{Dataset: importer.NewDataset(Dataset, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }

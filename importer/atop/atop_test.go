@@ -1,20 +1,13 @@
 package atop
 
 import (
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/leverage-dev/leverage/importer"
 	"github.com/leverage-dev/leverage/importer/importertest"
 )
 
 func TestImport(t *testing.T) {
-	r, err := Import(importertest.Files(t, "testdata", "atop_alliance.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, Import, importertest.Files(t, "testdata", "atop_alliance.csv"))
 	want := []string{
 		"atop.defense 2 20 1942 1",
 		"atop.defense 365 705 2018 1",
@@ -31,9 +24,7 @@ func TestImport(t *testing.T) {
 		"atop.consul 365 705 2018 1",
 		"atop.consul 705 365 2018 1",
 	}
-	if got := importertest.Rows(r); !slices.Equal(got, want) {
-		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	importertest.WantRows(t, r, want)
 }
 
 func TestErrors(t *testing.T) {
@@ -48,10 +39,7 @@ func TestErrors(t *testing.T) {
 		{"ccode1,ccode2,year,atop_defense\n", `f.csv:1: missing column atop_offense (the header has ccode1, ccode2, year, atop_defense)`},
 		{"ccode1,ccode2,year\n", `f.csv:1: not an ATOP file: want the columns ccode1, ccode2, year, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul`},
 	} {
-		_, err := Import([]importer.File{{Name: "f.csv", Data: []byte(tc.in)}})
-		if err == nil || err.Error() != tc.want {
-			t.Errorf("Import(%q):\ngot  %v\nwant %s", tc.in, err, tc.want)
-		}
+		importertest.WantError(t, Import, tc.in, tc.want)
 	}
 }
 
@@ -59,11 +47,7 @@ func TestSharedData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("imports over a million rows")
 	}
-	r, err := Import(importertest.ReadShared(t, "peacesciencer/atop_alliance.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, Import, importertest.ReadShared(t, "peacesciencer/atop_alliance.csv"))
 	if n := r.Observations.Len(); n != 5*273296 {
 		t.Errorf("%d rows, want %d", n, 5*273296)
 	}
@@ -76,13 +60,4 @@ func TestSharedData(t *testing.T) {
 	}
 }
 
-func FuzzImport(f *testing.F) {
-	for _, fl := range importertest.Files(f, "testdata", "atop_alliance.csv") {
-		f.Add(fl.Data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if r, err := Import([]importer.File{{Name: "f.csv", Data: data}}); err == nil {
-			importertest.Check(t, r)
-		}
-	})
-}
+func FuzzImport(f *testing.F) { importertest.Fuzz(f, Import, "atop_alliance.csv") }

@@ -9,7 +9,6 @@ package cepii
 import (
 	"bytes"
 	"fmt"
-	"slices"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/country"
@@ -86,23 +85,15 @@ func Import(files []importer.File, cw *country.Crosswalk) (*importer.Result, err
 			found = found || measure[v] >= 0
 		}
 		if !found {
-			return nil, &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-				"no measure columns: want some of contig, comlang_off, comlang_ethno, colony, comcol, curcol, col45, smctry, dist, distcap, distw, distwces")}
+			return nil, t.HeaderErrorf("no measure columns: want some of contig, comlang_off, comlang_ethno, colony, comcol, curcol, col45, smctry, dist, distcap, distw, distwces")
 		}
-		for {
-			more, err := t.Next()
-			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
+		err = t.Each(func() error {
 			var ab [2]int
 			placed := true
 			for i, c := range cols {
 				code := t.Field(c)
 				if len(code) != 3 {
-					return nil, t.Errorf(c, "want an ISO 3166-1 alpha-3 code, got %q", code)
+					return t.Errorf(c, "want an ISO 3166-1 alpha-3 code, got %q", code)
 				}
 				cow, ok := cw.ByISO3(code)
 				if !ok {
@@ -112,45 +103,38 @@ func Import(files []importer.File, cw *country.Crosswalk) (*importer.Result, err
 				ab[i] = cow
 			}
 			if !placed || ab[0] == ab[1] {
-				continue
+				return nil
 			}
 			a, b := ab[0], ab[1]
 			if err := seen.Add(t, importer.Key(a, b, 0), pair); err != nil {
-				return nil, err
+				return err
 			}
 			for v, c := range measure {
 				if c < 0 {
 					continue
 				}
-				var x float64
-				var ok bool
+				add := t.AddValue
 				if variables[v].Unit == "flag" {
-					x, ok, err = t.Flag(c)
-				} else {
-					x, ok, err = t.Value(c, 0)
+					add = t.AddFlag
 				}
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					o.Add(v, a, b, 0, x)
+				if err := add(o, c, v, a, b, 0); err != nil {
+					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		layouts = append(layouts, "CEPII dist_cepii")
 	}
-	importer.Compact(o)
-	importer.Sort(o)
-	names := make([]string, 0, len(unplaced))
-	for n := range unplaced {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	src := leverage.Source{ID: Dataset, Title: "CEPII GeoDist (dist_cepii)", Publisher: "CEPII",
 		URL:  "http://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=6",
 		Date: leverage.MustDate("2011"),
 		Note: "Mayer & Zignago (2011), Notes on CEPII's Distances Measures: The GeoDist Database, CEPII Working Paper 2011-25. Distances in km. Free to use with citation (CEPII terms)."}
-	return &importer.Result{Dataset: importer.NewDataset(Dataset, src, files), Observations: o, Layouts: layouts, Unplaced: names}, nil
+	r := importer.Finish(files, o, src, layouts)
+	r.Unplaced = importer.Sorted(unplaced)
+	return r, nil
 }
 
 // pair describes a key of a timeless pair in errors.

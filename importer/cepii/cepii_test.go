@@ -5,26 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/importer"
 	"github.com/leverage-dev/leverage/importer/importertest"
 )
 
-func crosswalk(t testing.TB) *country.Crosswalk {
-	t.Helper()
-	cw, err := country.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cw
-}
-
 func TestImport(t *testing.T) {
-	r, err := Import(importertest.Files(t, "testdata", "dist_cepii.csv"), crosswalk(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, importertest.WithCrosswalk(t, Import), importertest.Files(t, "testdata", "dist_cepii.csv"))
 	got := importertest.Rows(r)
 	for _, want := range []string{
 		"cepii-dist.contig 365 705 0 1",
@@ -49,17 +35,12 @@ func TestImport(t *testing.T) {
 
 func TestCommas(t *testing.T) {
 	in := "iso_o,iso_d,distcap\nKAZ,RUS,2270.8\n"
-	r, err := Import([]importer.File{{Name: "f.csv", Data: []byte(in)}}, crosswalk(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := importertest.Rows(r), []string{"cepii-dist.distcap 705 365 0 2270.8"}; !slices.Equal(got, want) {
-		t.Errorf("rows %q, want %q", got, want)
-	}
+	r := importertest.Import(t, importertest.WithCrosswalk(t, Import), []importer.File{{Name: "f.csv", Data: []byte(in)}})
+	importertest.WantRows(t, r, []string{"cepii-dist.distcap 705 365 0 2270.8"})
 }
 
 func TestErrors(t *testing.T) {
-	cw := crosswalk(t)
+	run := importertest.WithCrosswalk(t, Import)
 	for _, tc := range []struct {
 		in, want string
 	}{
@@ -71,19 +52,12 @@ func TestErrors(t *testing.T) {
 		{"iso_o;iso_d;foo\n", `f.csv:1: no measure columns: want some of contig, comlang_off, comlang_ethno, colony, comcol, curcol, col45, smctry, dist, distcap, distw, distwces`},
 		{"iso_o;dist\n", `f.csv:1: missing column iso_d (the header has iso_o, dist)`},
 	} {
-		_, err := Import([]importer.File{{Name: "f.csv", Data: []byte(tc.in)}}, cw)
-		if err == nil || err.Error() != tc.want {
-			t.Errorf("Import(%q):\ngot  %v\nwant %s", tc.in, err, tc.want)
-		}
+		importertest.WantError(t, run, tc.in, tc.want)
 	}
 }
 
 func TestSharedData(t *testing.T) {
-	r, err := Import(importertest.ReadShared(t, "cepii/dist_cepii.csv"), crosswalk(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, importertest.WithCrosswalk(t, Import), importertest.ReadShared(t, "cepii/dist_cepii.csv"))
 	// The 190 codes placed give 190*189 ordered pairs of distinct states,
 	// each with all 12 measures: the missing weighted distances are all of
 	// territories.
@@ -102,14 +76,6 @@ func TestSharedData(t *testing.T) {
 }
 
 func FuzzImport(f *testing.F) {
-	cw := crosswalk(f)
-	for _, fl := range importertest.Files(f, "testdata", "dist_cepii.csv") {
-		f.Add(fl.Data)
-	}
 	f.Add([]byte("iso_o,iso_d,distcap\nKAZ,RUS,2270.8\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if r, err := Import([]importer.File{{Name: "f.csv", Data: data}}, cw); err == nil {
-			importertest.Check(t, r)
-		}
-	})
+	importertest.Fuzz(f, importertest.WithCrosswalk(f, Import), "dist_cepii.csv")
 }

@@ -30,45 +30,29 @@ func ImportAlliance(files []importer.File) (*importer.Result, error) {
 		{Name: AllianceNonagg, Unit: "flag", Dyadic: true, Source: Alliance, Description: "1 if A and B share a non-aggression pact in the year, else 0"},
 		{Name: AllianceEntente, Unit: "flag", Dyadic: true, Source: Alliance, Description: "1 if A and B share an entente in the year, else 0"},
 	}}
-	n := 0
-	for _, f := range files {
-		n += importer.Rows(f)
+	seen := importer.NewPairs(importer.Rows(files) / 2)
+	want := []string{"ccode1", "ccode2", "year"}
+	for _, k := range kinds {
+		want = append(want, "cow_"+k)
 	}
-	seen := importer.NewPairs(n / 2)
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
-		want := []string{"ccode1", "ccode2", "year"}
-		for _, k := range kinds {
-			want = append(want, "cow_"+k)
-		}
+	values := make([]float64, len(kinds))
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		if !t.Has(want[:3]...) || !t.Has("cow_defense") {
-			return nil, unknownLayout(t, "COW alliance", "ccode1, ccode2, year, cow_defense, cow_neutral, cow_nonagg, cow_entente")
+			return "", unknownLayout(t, "COW alliance", "ccode1, ccode2, year, cow_defense, cow_neutral, cow_nonagg, cow_entente")
 		}
 		cols, err := t.Columns(want...)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		values := make([]float64, len(kinds))
-		for {
-			more, err := t.Next()
+		return "peacesciencer cow_alliance", t.Each(func() error {
+			a, b, year, err := t.Dyad(cols)
 			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
-			a, b, year, err := dyad(t, cols)
-			if err != nil {
-				return nil, err
+				return err
 			}
 			for i, c := range cols[3:] {
 				v, ok, err := t.Flag(c)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				if !ok {
 					v = math.NaN()
@@ -76,24 +60,22 @@ func ImportAlliance(files []importer.File) (*importer.Result, error) {
 				values[i] = v
 			}
 			added, err := seen.Add(t, a, b, year, values, importer.PairYear)
-			if err != nil {
-				return nil, err
-			}
-			if !added {
-				continue
+			if err != nil || !added {
+				return err
 			}
 			for i, v := range values {
 				if !math.IsNaN(v) {
 					o.Add(i, min(a, b), max(a, b), year, v)
 				}
 			}
-		}
-		layouts = append(layouts, "peacesciencer cow_alliance")
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(Alliance, "Correlates of War Formal Alliances v4.1 (1816-2012)",
 		"https://correlatesofwar.org/data-sets/formal-alliances/", "2009",
 		"Gibler (2009), International Military Alliances, 1648-2008, CQ Press.", layouts)
-	return &importer.Result{Dataset: importer.NewDataset(Alliance, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }

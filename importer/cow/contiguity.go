@@ -2,7 +2,8 @@ package cow
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/importer"
@@ -35,61 +36,39 @@ func ImportContiguity(files []importer.File) (*importer.Result, error) {
 	}}
 	seen := importer.NewPairs(0)
 	years := map[uint64]int{} // closest type by Key(A, B, year), A < B
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		if !t.Has("ccode1", "ccode2", "conttype", "stdate", "enddate") {
-			return nil, unknownLayout(t, "COW contiguity", "ccode1, ccode2, conttype, stdate, enddate")
+			return "", unknownLayout(t, "COW contiguity", "ccode1, ccode2, conttype, stdate, enddate")
 		}
 		cols, err := t.Columns("ccode1", "ccode2", "conttype", "stdate", "enddate")
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		for {
-			more, err := t.Next()
+		return "peacesciencer cow_contdir", t.Each(func() error {
+			a, b, err := t.Pair(cols)
 			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
-			a, err := t.State(cols[0])
-			if err != nil {
-				return nil, err
-			}
-			b, err := t.State(cols[1])
-			if err != nil {
-				return nil, err
-			}
-			if a == b {
-				return nil, t.Errorf(cols[1], "want a state other than ccode1 %d, got %q", a, t.Field(cols[1]))
+				return err
 			}
 			typ, err := t.Int(cols[2], 0, 5, "a contiguity type (0-5)")
 			if err != nil {
-				return nil, err
+				return err
 			}
 			from, err := month(t, cols[3])
 			if err != nil {
-				return nil, err
+				return err
 			}
 			to, err := month(t, cols[4])
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if to.First().Before(from.First()) {
-				return nil, t.Errorf(cols[4], "want a date no earlier than stdate %s, got %q", from, t.Field(cols[4]))
+				return t.Errorf(cols[4], "want a date no earlier than stdate %s, got %q", from, t.Field(cols[4]))
 			}
 			// A spell is known by its pair and start month; its mirror must
 			// have the same type and end.
 			added, err := seen.Add(t, a, b, from.Year*16+from.Month, []float64{float64(typ), float64(to.Year*16 + to.Month)}, spell)
-			if err != nil {
-				return nil, err
-			}
-			if !added {
-				continue
+			if err != nil || !added {
+				return err
 			}
 			for y := from.Year; y <= to.Year; y++ {
 				k := importer.Key(min(a, b), max(a, b), y)
@@ -97,25 +76,21 @@ func ImportContiguity(files []importer.File) (*importer.Result, error) {
 					years[k] = typ
 				}
 			}
-		}
-		layouts = append(layouts, "peacesciencer cow_contdir")
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	keys := make([]uint64, 0, len(years))
-	for k := range years {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(years)) {
 		a, b, y := importer.Unkey(k)
 		o.Add(0, a, b, y, float64(years[k]))
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(Contiguity, "Correlates of War Direct Contiguity v3.2 (1816-2016)",
 		"https://correlatesofwar.org/data-sets/direct-contiguity/", "2016",
 		"Stinnett, Tir, Schafer, Diehl & Gochman (2002), The Correlates of War Project Direct Contiguity Data, Version 3, Conflict Management and Peace Science 19(2): 59-67. conttype 1 = land or river border; 2-5 = separated by at most 12, 24, 150, 400 miles of water.",
 		layouts)
-	return &importer.Result{Dataset: importer.NewDataset(Contiguity, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }
 
 // spell describes a contiguity spell's key in errors.

@@ -44,24 +44,7 @@ func source(id, title, url, date, citation string, layouts []string) leverage.So
 // peacesciencer is the citation of the R package whose CSV layouts are read.
 const peacesciencer = "peacesciencer (Miller 2022, Conflict Management and Peace Science 39(6))"
 
-// dyad reads the two state codes and the year at cols of the current row,
-// rejecting a state paired with itself.
-func dyad(t *importer.Table, cols []int) (a, b, year int, err error) {
-	if a, err = t.State(cols[0]); err != nil {
-		return
-	}
-	if b, err = t.State(cols[1]); err != nil {
-		return
-	}
-	if a == b {
-		return 0, 0, 0, t.Errorf(cols[1], "want a state other than %s %d, got %q", t.Header()[cols[0]], a, t.Field(cols[1]))
-	}
-	year, err = t.Year(cols[2])
-	return
-}
-
 // unknownLayout is the error for a file in none of a dataset's layouts.
 func unknownLayout(t *importer.Table, dataset string, want ...string) error {
-	return &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-		"not a %s file: want the columns %s (the header has %s)", dataset, strings.Join(want, ", or "), strings.Join(t.Header(), ", "))}
+	return t.HeaderErrorf("not a %s file: want the columns %s (the header has %s)", dataset, strings.Join(want, ", or "), strings.Join(t.Header(), ", "))
 }

@@ -1,22 +1,16 @@
 package cow
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/leverage-dev/leverage/importer"
 	"github.com/leverage-dev/leverage/importer/importertest"
 )
-
-type importFunc func([]importer.File) (*importer.Result, error)
 
 func TestImport(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		run     importFunc
+		run     importertest.Func
 		files   []string
 		layouts []string
 		rows    []string // every observation, in order
@@ -105,27 +99,17 @@ func TestImport(t *testing.T) {
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r, err := tc.run(importertest.Files(t, "testdata", tc.files...))
-			if err != nil {
-				t.Fatal(err)
-			}
-			importertest.Check(t, r)
+			r := importertest.Import(t, tc.run, importertest.Files(t, "testdata", tc.files...))
 			if !slices.Equal(r.Layouts, tc.layouts) {
 				t.Errorf("layouts %q, want %q", r.Layouts, tc.layouts)
 			}
-			if got := importertest.Rows(r); !slices.Equal(got, tc.rows) {
-				t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.rows, "\n"))
-			}
+			importertest.WantRows(t, r, tc.rows)
 		})
 	}
 }
 
 func TestContiguityYears(t *testing.T) {
-	r, err := ImportContiguity(importertest.Files(t, "testdata", "cow_contdir.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, ImportContiguity, importertest.Files(t, "testdata", "cow_contdir.csv"))
 	if n := r.Observations.Len(); n != 26+30 {
 		t.Errorf("%d pair-years, want 56", n)
 	}
@@ -155,11 +139,7 @@ func TestContiguityYears(t *testing.T) {
 }
 
 func TestStatesYears(t *testing.T) {
-	r, err := ImportStates(importertest.Files(t, "testdata", "cow_states.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, ImportStates, importertest.Files(t, "testdata", "cow_states.csv"))
 	if n := r.Observations.Len(); n != 3*(130+27+26) {
 		t.Errorf("%d rows, want 3 for each of 183 state-years", n)
 	}
@@ -191,7 +171,7 @@ func TestErrors(t *testing.T) {
 	const ndy = "ccode1,ccode2,year,flow1,flow2\n"
 	for _, tc := range []struct {
 		name string
-		run  importFunc
+		run  importertest.Func
 		in   string
 		want string
 	}{
@@ -223,12 +203,7 @@ func TestErrors(t *testing.T) {
 		{"states repeat", ImportStates, "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nUSA,2,US,1816,1,1,2016,12,31\nUSA,2,US,1816,1,1,2016,12,31\n", `f.csv:3: period of state 2 from 1816-01-01: repeats the row at f.csv:2`},
 		{"states order", ImportStates, "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday\nUSA,2,US,1816,1,1,1815,12,31\n", `f.csv:2:19: field endyear: want an end no earlier than the start 1816-01-01, got 1815`},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := tc.run([]importer.File{{Name: "f.csv", Data: []byte(tc.in)}})
-			if err == nil || err.Error() != tc.want {
-				t.Errorf("got error\n%v\nwant\n%s", err, tc.want)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { importertest.WantError(t, tc.run, tc.in, tc.want) })
 	}
 }
 
@@ -245,52 +220,25 @@ func TestRepeatAcrossFiles(t *testing.T) {
 func TestVersion(t *testing.T) {
 	a := importertest.Files(t, "testdata", "cow_trade_ndy.csv", "cow_trade_sy.csv")
 	b := importertest.Files(t, "testdata", "cow_trade_sy.csv", "cow_trade_ndy.csv")
-	ra, err := ImportTrade(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rb, err := ImportTrade(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ra, rb := importertest.Import(t, ImportTrade, a), importertest.Import(t, ImportTrade, b)
 	if ra.Dataset.Version != rb.Dataset.Version || len(ra.Dataset.Version) != 16 {
 		t.Errorf("versions %q and %q, want the same 16 hex digits whatever the order", ra.Dataset.Version, rb.Dataset.Version)
 	}
 	a[0].Data = append(a[0].Data, "2,30,1920,1,1,1,1\n"...)
-	rc, err := ImportTrade(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rc.Dataset.Version == ra.Dataset.Version {
+	if rc := importertest.Import(t, ImportTrade, a); rc.Dataset.Version == ra.Dataset.Version {
 		t.Error("version unchanged by a change of content")
 	}
 }
 
-func fuzz(f *testing.F, run importFunc, seeds ...string) {
-	for _, s := range seeds {
-		b, err := os.ReadFile(filepath.Join("testdata", s))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := run([]importer.File{{Name: "f.csv", Data: data}})
-		if err == nil {
-			importertest.Check(t, r)
-		}
-	})
-}
-
 func FuzzTrade(f *testing.F) {
-	fuzz(f, ImportTrade, "cow_trade_ndy.csv", "cow_trade_sy.csv", "Dyadic_COW_4.0.csv", "National_COW_4.0.csv")
+	importertest.Fuzz(f, ImportTrade, "cow_trade_ndy.csv", "cow_trade_sy.csv", "Dyadic_COW_4.0.csv", "National_COW_4.0.csv")
 }
 
 func FuzzIGO(f *testing.F) {
-	fuzz(f, ImportIGO, "cow_igo_ndy.csv", "cow_igo_sy.csv", "dyadic_formatv3.csv", "state_year_formatv3.csv")
+	importertest.Fuzz(f, ImportIGO, "cow_igo_ndy.csv", "cow_igo_sy.csv", "dyadic_formatv3.csv", "state_year_formatv3.csv")
 }
 
-func FuzzAlliance(f *testing.F)   { fuzz(f, ImportAlliance, "cow_alliance.csv") }
-func FuzzContiguity(f *testing.F) { fuzz(f, ImportContiguity, "cow_contdir.csv") }
-func FuzzNMC(f *testing.F)        { fuzz(f, ImportNMC, "cow_nmc.csv", "NMC-60-abridged.csv") }
-func FuzzStates(f *testing.F)     { fuzz(f, ImportStates, "cow_states.csv") }
+func FuzzAlliance(f *testing.F)   { importertest.Fuzz(f, ImportAlliance, "cow_alliance.csv") }
+func FuzzContiguity(f *testing.F) { importertest.Fuzz(f, ImportContiguity, "cow_contdir.csv") }
+func FuzzNMC(f *testing.F)        { importertest.Fuzz(f, ImportNMC, "cow_nmc.csv", "NMC-60-abridged.csv") }
+func FuzzStates(f *testing.F)     { importertest.Fuzz(f, ImportStates, "cow_states.csv") }

@@ -51,47 +51,30 @@ func ImportIGO(files []importer.File) (*importer.Result, error) {
 		{Name: IGOObserver, Unit: "count", Source: IGO, Description: "intergovernmental organisations of which A is an observer"},
 		{Name: IGOAny, Unit: "count", Source: IGO, Description: "intergovernmental organisations of which A is a member of any kind"},
 	}}
-	n := 0
-	for _, f := range files {
-		n += importer.Rows(f)
-	}
+	n := importer.Rows(files)
 	dyads, states := importer.NewKeys(n), importer.NewKeys(0)
 	importer.Grow(o, n)
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
-		var layout string
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		switch {
 		case t.Has("ccode1", "ccode2", "year", "dyadigos"):
-			layout = "peacesciencer cow_igo_ndy"
-			err = igoDyadic(t, o, dyads, nil)
+			return "peacesciencer cow_igo_ndy", igoDyadic(t, o, dyads, nil)
 		case t.Has("ccode1", "ccode2", "year"):
-			layout = "COW dyadic_formatv3"
-			err = igoDyadic(t, o, dyads, igoColumns(t, igoDyadMeta))
+			return "COW dyadic_formatv3", igoDyadic(t, o, dyads, igoColumns(t, igoDyadMeta))
 		case t.Has(append([]string{"ccode", "year"}, igoStateSums...)...):
-			layout = "peacesciencer cow_igo_sy"
-			err = igoStates(t, o, states, nil)
+			return "peacesciencer cow_igo_sy", igoStates(t, o, states, nil)
 		case t.Has("ccode", "year"):
-			layout = "COW state_year_formatv3"
-			err = igoStates(t, o, states, igoColumns(t, igoStateMeta))
-		default:
-			err = unknownLayout(t, "COW IGO", "ccode1, ccode2, year (dyadic)", "ccode, year (state-year)")
+			return "COW state_year_formatv3", igoStates(t, o, states, igoColumns(t, igoStateMeta))
 		}
-		if err != nil {
-			return nil, err
-		}
-		layouts = append(layouts, layout)
+		return "", unknownLayout(t, "COW IGO", "ccode1, ccode2, year (dyadic)", "ccode, year (state-year)")
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(IGO, "Correlates of War Intergovernmental Organizations v3.0 (1816-2014)",
 		"https://correlatesofwar.org/data-sets/igos/", "2020",
 		"Pevehouse, Nordstrom, McManus & Jamison (2020), Tracking Organizations in the World: The Correlates of War IGO Version 3.0 Datasets, Journal of Peace Research 57(3): 492-503. Years at five-year intervals to 1965, annual after.",
 		layouts)
-	return &importer.Result{Dataset: importer.NewDataset(IGO, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }
 
 // igoColumns returns the positions of the organisation columns of an
@@ -137,15 +120,10 @@ func igoDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 	}
 	count := t.Index("dyadigos")
 	if igos != nil && len(igos) == 0 {
-		return &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-			"no dyadigos column and no IGO columns (the header has %s)", strings.Join(t.Header(), ", "))}
+		return t.HeaderErrorf("no dyadigos column and no IGO columns (the header has %s)", strings.Join(t.Header(), ", "))
 	}
-	for {
-		more, err := t.Next()
-		if err != nil || !more {
-			return err
-		}
-		a, b, year, err := dyad(t, cols)
+	return t.Each(func() error {
+		a, b, year, err := t.Dyad(cols)
 		if err != nil {
 			return err
 		}
@@ -154,14 +132,7 @@ func igoDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 			return err
 		}
 		if igos == nil {
-			x, ok, err := t.Value(count, 0)
-			if err != nil {
-				return err
-			}
-			if ok {
-				o.Add(0, a, b, year, x)
-			}
-			continue
+			return t.AddValue(o, count, 0, a, b, year)
 		}
 		known, shared := false, 0
 		for _, c := range igos {
@@ -177,7 +148,8 @@ func igoDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 		if known {
 			o.Add(0, a, b, year, float64(shared))
 		}
-	}
+		return nil
+	})
 }
 
 // igoStates reads a state-year file: the sum_igo_* columns when igos is
@@ -193,19 +165,10 @@ func igoStates(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 			return err
 		}
 	} else if len(igos) == 0 {
-		return &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-			"no sum_igo_* columns and no IGO columns (the header has %s)", strings.Join(t.Header(), ", "))}
+		return t.HeaderErrorf("no sum_igo_* columns and no IGO columns (the header has %s)", strings.Join(t.Header(), ", "))
 	}
-	for {
-		more, err := t.Next()
-		if err != nil || !more {
-			return err
-		}
-		a, err := t.State(cols[0])
-		if err != nil {
-			return err
-		}
-		year, err := t.Year(cols[1])
+	return t.Each(func() error {
+		a, year, err := t.StateYear(cols)
 		if err != nil {
 			return err
 		}
@@ -214,15 +177,11 @@ func igoStates(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 		}
 		if igos == nil {
 			for i, c := range sums {
-				x, ok, err := t.Value(c, 0)
-				if err != nil {
+				if err := t.AddValue(o, c, 1+i, a, 0, year); err != nil {
 					return err
 				}
-				if ok {
-					o.Add(1+i, a, 0, year, x)
-				}
 			}
-			continue
+			return nil
 		}
 		known := false
 		var n [4]int // full, associate, observer, any
@@ -242,5 +201,6 @@ func igoStates(t *importer.Table, o *leverage.Observations, seen *importer.Keys,
 				o.Add(1+i, a, 0, year, float64(x))
 			}
 		}
-	}
+		return nil
+	})
 }

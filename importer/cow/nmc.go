@@ -36,59 +36,40 @@ func ImportNMC(files []importer.File) (*importer.Result, error) {
 		{Name: NMCCinc, Unit: "share", Source: NMC, Description: "composite index of national capability of A: its share of the capabilities of all states (0-1)"},
 	}}
 	seen := importer.NewKeys(0)
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		if !t.Has("ccode", "year", "cinc") {
-			return nil, unknownLayout(t, "COW NMC", "ccode, year, milex, milper, irst, pec, tpop, upop, cinc")
+			return "", unknownLayout(t, "COW NMC", "ccode, year, milex, milper, irst, pec, tpop, upop, cinc")
 		}
 		cols, err := t.Columns(append([]string{"ccode", "year"}, nmcColumns...)...)
 		if err != nil {
-			return nil, err
-		}
-		for {
-			more, err := t.Next()
-			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
-			a, err := t.State(cols[0])
-			if err != nil {
-				return nil, err
-			}
-			year, err := t.Year(cols[1])
-			if err != nil {
-				return nil, err
-			}
-			if err := seen.Add(t, importer.Key(a, 0, year), importer.StateYear); err != nil {
-				return nil, err
-			}
-			for v, c := range cols[2:] {
-				x, ok, err := t.Value(c, 0)
-				if err != nil {
-					return nil, err
-				}
-				if ok {
-					o.Add(v, a, 0, year, x)
-				}
-			}
+			return "", err
 		}
 		layout := "peacesciencer cow_nmc"
 		if t.Has("stateabb") {
 			layout = "COW NMC abridged"
 		}
-		layouts = append(layouts, layout)
+		return layout, t.Each(func() error {
+			a, year, err := t.StateYear(cols)
+			if err != nil {
+				return err
+			}
+			if err := seen.Add(t, importer.Key(a, 0, year), importer.StateYear); err != nil {
+				return err
+			}
+			for v, c := range cols[2:] {
+				if err := t.AddValue(o, c, v, a, 0, year); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(NMC, "Correlates of War National Material Capabilities v7.0 (1816-2022)",
 		"https://correlatesofwar.org/data-sets/national-material-capabilities/", "2024",
 		"Singer, Bremer & Stuckey (1972), Capability Distribution, Uncertainty, and Major Power War, 1820-1965, in Russett (ed.), Peace, War, and Numbers, 19-48; Singer (1987), Reconstructing the Correlates of War Dataset on Material Capabilities of States, 1816-1985, International Interactions 14(2): 115-132.",
 		layouts)
-	return &importer.Result{Dataset: importer.NewDataset(NMC, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }

@@ -22,7 +22,7 @@ func TestSharedData(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name   string
-		run    importFunc
+		run    importertest.Func
 		files  []string
 		rows   int
 		values []value
@@ -66,11 +66,7 @@ func TestSharedData(t *testing.T) {
 			for _, f := range tc.files {
 				files = append(files, dir+f)
 			}
-			r, err := tc.run(importertest.ReadShared(t, files...))
-			if err != nil {
-				t.Fatal(err)
-			}
-			importertest.Check(t, r)
+			r := importertest.Import(t, tc.run, importertest.ReadShared(t, files...))
 			if n := r.Observations.Len(); n != tc.rows {
 				t.Errorf("%d rows, want %d", n, tc.rows)
 			}

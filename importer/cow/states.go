@@ -2,7 +2,8 @@ package cow
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/leverage-dev/leverage"
@@ -38,31 +39,19 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 	}}
 	seen := importer.NewKeys(0)
 	years := map[uint64][2]int{} // state-year: first and last day of membership
-	var layouts []string
 	names := []string{"ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday"}
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		if !t.Has("ccode", "styear", "endyear") {
-			return nil, unknownLayout(t, "COW states", "stateabb, ccode, statenme, styear, stmonth, stday, endyear, endmonth, endday")
+			return "", unknownLayout(t, "COW states", "stateabb, ccode, statenme, styear, stmonth, stday, endyear, endmonth, endday")
 		}
 		cols, err := t.Columns(names...)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
-		for {
-			more, err := t.Next()
-			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
+		return "COW states2016 (peacesciencer cow_states)", t.Each(func() error {
 			a, err := t.State(cols[0])
 			if err != nil {
-				return nil, err
+				return err
 			}
 			var d [6]int // start year, month, day; end year, month, day
 			for i := range d {
@@ -74,16 +63,16 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 					hi, want = 31, "a day (1-31)"
 				}
 				if d[i], err = t.Int(cols[1+i], lo, hi, want); err != nil {
-					return nil, err
+					return err
 				}
 			}
 			from := leverage.Date{Year: d[0], Month: d[1], Day: d[2]}
 			to := leverage.Date{Year: d[3], Month: d[4], Day: d[5]}
 			if to.First().Before(from.First()) {
-				return nil, t.Errorf(cols[4], "want an end no earlier than the start %s, got %d", from, d[3])
+				return t.Errorf(cols[4], "want an end no earlier than the start %s, got %d", from, d[3])
 			}
 			if err := seen.Add(t, importer.Key(a, d[1]*32+d[2], d[0]), period); err != nil {
-				return nil, err
+				return err
 			}
 			first, last := from.First(), to.Last()
 			for y := from.Year; y <= to.Year; y++ {
@@ -100,26 +89,22 @@ func ImportStates(files []importer.File) (*importer.Result, error) {
 				}
 				years[k] = d
 			}
-		}
-		layouts = append(layouts, "COW states2016 (peacesciencer cow_states)")
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	keys := make([]uint64, 0, len(years))
-	for k := range years {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(years)) {
 		a, _, y := importer.Unkey(k)
 		o.Add(0, a, 0, y, 1)
 		o.Add(1, a, 0, y, float64(years[k][0]))
 		o.Add(2, a, 0, y, float64(years[k][1]))
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(States, "Correlates of War State System Membership List v2016",
 		"https://correlatesofwar.org/data-sets/state-system-membership/", "2017",
 		"Correlates of War Project (2017), State System Membership List, v2016.", layouts)
-	return &importer.Result{Dataset: importer.NewDataset(States, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }
 
 // period describes a membership period's key in errors.

@@ -35,47 +35,34 @@ func ImportTrade(files []importer.File) (*importer.Result, error) {
 		{Name: TradeImports, Unit: "USD m", Source: Trade, Description: "total imports of A, million current US dollars"},
 		{Name: TradeExports, Unit: "USD m", Source: Trade, Description: "total exports of A, million current US dollars"},
 	}}
-	n := 0
-	for _, f := range files {
-		n += importer.Rows(f)
-	}
+	n := importer.Rows(files)
 	dyads, states := importer.NewKeys(n), importer.NewKeys(0)
 	importer.Grow(o, 4*n)
-	var layouts []string
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', importer.MissingCOW())
-		if err != nil {
-			return nil, err
-		}
-		var layout string
+	layouts, err := importer.Read(files, ',', importer.MissingCOW(), func(t *importer.Table) (string, error) {
 		switch {
 		case t.Has("ccode1", "ccode2", "year", "flow1", "flow2"):
-			layout = "peacesciencer cow_trade_ndy"
+			layout := "peacesciencer cow_trade_ndy"
 			if t.Has("importer1") {
 				layout = "COW Dyadic_COW_4.0"
 			}
-			err = tradeDyadic(t, o, dyads)
+			return layout, tradeDyadic(t, o, dyads)
 		case t.Has("ccode", "year", "imports", "exports"):
-			layout = "peacesciencer cow_trade_sy"
+			layout := "peacesciencer cow_trade_sy"
 			if t.Has("statename") {
 				layout = "COW National_COW_4.0"
 			}
-			err = tradeNational(t, o, states)
-		default:
-			err = unknownLayout(t, "COW trade", "ccode1, ccode2, year, flow1, flow2 (dyadic)", "ccode, year, imports, exports (national)")
+			return layout, tradeNational(t, o, states)
 		}
-		if err != nil {
-			return nil, err
-		}
-		layouts = append(layouts, layout)
+		return "", unknownLayout(t, "COW trade", "ccode1, ccode2, year, flow1, flow2 (dyadic)", "ccode, year, imports, exports (national)")
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
 	src := source(Trade, "Correlates of War Trade v4.0 (dyadic and national trade, 1870-2014)",
 		"https://correlatesofwar.org/data-sets/bilateral-trade/", "2017",
 		"Barbieri, Keshk & Pollins (2009), Trading Data: Evaluating our Assumptions and Coding Rules, Conflict Management and Peace Science 26(5): 471-491; Barbieri & Keshk (2016), Correlates of War Project Trade Data Set Codebook, Version 4.0. Million current US dollars; peacesciencer rounds flows to whole millions.",
 		layouts)
-	return &importer.Result{Dataset: importer.NewDataset(Trade, src, files), Observations: o, Layouts: layouts}, nil
+	return importer.Finish(files, o, src, layouts), nil
 }
 
 func tradeDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Keys) error {
@@ -84,12 +71,8 @@ func tradeDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Key
 		return err
 	}
 	smooth1, smooth2 := t.Index("smoothflow1"), t.Index("smoothflow2")
-	for {
-		more, err := t.Next()
-		if err != nil || !more {
-			return err
-		}
-		a, b, year, err := dyad(t, cols)
+	return t.Each(func() error {
+		a, b, year, err := t.Dyad(cols)
 		if err != nil {
 			return err
 		}
@@ -103,18 +86,17 @@ func tradeDyadic(t *importer.Table, o *leverage.Observations, seen *importer.Key
 				if col < 0 {
 					continue
 				}
-				x, ok, err := t.Value(col, 0)
-				if err != nil {
-					return err
+				from, to := a, b
+				if i == 1 {
+					from, to = b, a
 				}
-				if ok && i == 0 {
-					o.Add(v, a, b, year, x)
-				} else if ok {
-					o.Add(v, b, a, year, x)
+				if err := t.AddValue(o, col, v, from, to, year); err != nil {
+					return err
 				}
 			}
 		}
-	}
+		return nil
+	})
 }
 
 func tradeNational(t *importer.Table, o *leverage.Observations, seen *importer.Keys) error {
@@ -122,30 +104,19 @@ func tradeNational(t *importer.Table, o *leverage.Observations, seen *importer.K
 	if err != nil {
 		return err
 	}
-	for {
-		more, err := t.Next()
-		if err != nil || !more {
-			return err
-		}
-		a, err := t.State(cols[0])
-		if err != nil {
-			return err
-		}
-		year, err := t.Year(cols[1])
+	return t.Each(func() error {
+		a, year, err := t.StateYear(cols)
 		if err != nil {
 			return err
 		}
 		if err := seen.Add(t, importer.Key(a, 0, year), importer.StateYear); err != nil {
 			return err
 		}
-		for i, v := range []int{2, 3} {
-			x, ok, err := t.Value(cols[2+i], 0)
-			if err != nil {
+		for i, c := range cols[2:] { // imports and exports: variables 2 and 3
+			if err := t.AddValue(o, c, 2+i, a, 0, year); err != nil {
 				return err
 			}
-			if ok {
-				o.Add(v, a, 0, year, x)
-			}
 		}
-	}
+		return nil
+	})
 }

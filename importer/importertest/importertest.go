@@ -1,6 +1,6 @@
 // Package importertest holds helpers for the importers' tests: reading
-// fixtures, finding the shared open data, printing observations, and the
-// checks every successful import must pass.
+// fixtures, finding the shared open data, running imports, printing
+// observations, and the checks every successful import must pass.
 package importertest
 
 import (
@@ -8,11 +8,62 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/importer"
 )
+
+// Func is an importer.
+type Func func([]importer.File) (*importer.Result, error)
+
+// WithCrosswalk returns imp reading country names or codes through the
+// country crosswalk.
+func WithCrosswalk(t testing.TB, imp func([]importer.File, *country.Crosswalk) (*importer.Result, error)) Func {
+	t.Helper()
+	cw, err := country.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(files []importer.File) (*importer.Result, error) { return imp(files, cw) }
+}
+
+// Import runs imp on files and fails the test unless it succeeds with a
+// result that passes [Check].
+func Import(t testing.TB, imp Func, files []importer.File) *importer.Result {
+	t.Helper()
+	r, err := imp(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Check(t, r)
+	return r
+}
+
+// WantError fails the test unless imp fails on in, as a file named f.csv,
+// with the message want.
+func WantError(t testing.TB, imp Func, in, want string) {
+	t.Helper()
+	if _, err := imp([]importer.File{{Name: "f.csv", Data: []byte(in)}}); err == nil || err.Error() != want {
+		t.Errorf("import of %q:\ngot  %v\nwant %s", in, err, want)
+	}
+}
+
+// Fuzz fuzzes imp on one file named f.csv, seeded with the named files of
+// testdata, and checks every import that succeeds.
+func Fuzz(f *testing.F, imp Func, seeds ...string) {
+	for _, fl := range Files(f, "testdata", seeds...) {
+		f.Add(fl.Data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if r, err := imp([]importer.File{{Name: "f.csv", Data: data}}); err == nil {
+			Check(t, r)
+		}
+	})
+}
 
 // Files reads the named files from dir.
 func Files(t testing.TB, dir string, names ...string) []importer.File {
@@ -69,6 +120,15 @@ func Rows(r *importer.Result) []string {
 			strconv.FormatFloat(o.Value[i], 'f', -1, 64))
 	}
 	return rows
+}
+
+// WantRows fails the test unless r's observations are want, as [Rows]
+// formats them.
+func WantRows(t testing.TB, r *importer.Result, want []string) {
+	t.Helper()
+	if got := Rows(r); !slices.Equal(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
 
 // Value returns the value of variable v for (a, b) in year, and whether r

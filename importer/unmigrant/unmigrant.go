@@ -9,7 +9,6 @@
 package unmigrant
 
 import (
-	"slices"
 	"strconv"
 
 	"github.com/leverage-dev/leverage"
@@ -36,20 +35,14 @@ func Import(files []importer.File, cw *country.Crosswalk) (*importer.Result, err
 	}}
 	seen := importer.NewKeys(0)
 	unplaced := map[string]bool{}
-	var layouts []string
 	missing := importer.Missing{Codes: []string{"", "..", "-"}}
-	for _, f := range files {
-		t, err := importer.NewTable(f, ',', missing)
-		if err != nil {
-			return nil, err
-		}
+	layouts, err := importer.Read(files, ',', missing, func(t *importer.Table) (string, error) {
 		if !t.Has("year", "dest") {
-			return nil, &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-				"not a UN migrant stock file: want the columns Year, Dest and one column per country of origin")}
+			return "", t.HeaderErrorf("not a UN migrant stock file: want the columns Year, Dest and one column per country of origin")
 		}
 		cols, err := t.Columns("year", "dest")
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		// Origins: the state of every other column, or 0.
 		origin := make([]int, len(t.Header()))
@@ -64,34 +57,26 @@ func Import(files []importer.File, cw *country.Crosswalk) (*importer.Result, err
 				continue
 			}
 			if j, dup := byState[cow]; dup {
-				return nil, &importer.Error{File: t.File(), Line: 1, Err: leverage.Errorf(leverage.EINVALID,
-					"columns %q and %q are both state %d", t.Header()[j], name, cow)}
+				return "", t.HeaderErrorf("columns %q and %q are both state %d", t.Header()[j], name, cow)
 			}
 			byState[cow] = i
 			origin[i] = cow
 		}
-		for {
-			more, err := t.Next()
-			if err != nil {
-				return nil, err
-			}
-			if !more {
-				break
-			}
+		return "UN_MigrantStockByOriginAndDestination_2019_clean", t.Each(func() error {
 			year, err := t.Year(cols[0])
 			if err != nil {
-				return nil, err
+				return err
 			}
 			dest, ok := cw.ByName(t.Field(cols[1]))
 			if !ok {
 				if t.Field(cols[1]) == "" {
-					return nil, t.Errorf(cols[1], "want a destination, got \"\"")
+					return t.Errorf(cols[1], "want a destination, got \"\"")
 				}
 				unplaced[t.Field(cols[1])] = true
-				continue
+				return nil
 			}
 			if err := seen.Add(t, importer.Key(dest, 0, year), destYear); err != nil {
-				return nil, err
+				return err
 			}
 			for c, b := range origin {
 				if b == 0 || b == dest {
@@ -99,28 +84,26 @@ func Import(files []importer.File, cw *country.Crosswalk) (*importer.Result, err
 				}
 				x, ok, err := t.Value(c, 0)
 				if err != nil {
-					return nil, err
+					return err
 				}
 				if ok && x > 0 {
 					o.Add(0, dest, b, year, x)
 				}
 			}
-		}
-		layouts = append(layouts, "UN_MigrantStockByOriginAndDestination_2019_clean")
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
-	importer.Compact(o)
-	importer.Sort(o)
-	names := make([]string, 0, len(unplaced))
-	for n := range unplaced {
-		names = append(names, n)
-	}
-	slices.Sort(names)
 	src := leverage.Source{ID: Dataset, Title: "International Migrant Stock 2019: by destination and origin",
 		Publisher: "UN DESA Population Division",
 		URL:       "https://www.un.org/en/development/desa/population/migration/data/estimates2/estimates19.asp",
 		Date:      leverage.MustDate("2019"),
 		Note:      "United Nations, Department of Economic and Social Affairs, Population Division (2019), International Migrant Stock 2019 (POP/DB/MIG/Stock/Rev.2019); CC BY 3.0 IGO. Wide matrix as cleaned by Guy Abel (github.com/guyabel/stepladderChapter)."}
-	return &importer.Result{Dataset: importer.NewDataset(Dataset, src, files), Observations: o, Layouts: layouts, Unplaced: names}, nil
+	r := importer.Finish(files, o, src, layouts)
+	r.Unplaced = importer.Sorted(unplaced)
+	return r, nil
 }
 
 // destYear describes a destination-year key in errors.

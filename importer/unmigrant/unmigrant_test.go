@@ -2,29 +2,13 @@ package unmigrant
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
-	"github.com/leverage-dev/leverage/country"
-	"github.com/leverage-dev/leverage/importer"
 	"github.com/leverage-dev/leverage/importer/importertest"
 )
 
-func crosswalk(t testing.TB) *country.Crosswalk {
-	t.Helper()
-	cw, err := country.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cw
-}
-
 func TestImport(t *testing.T) {
-	r, err := Import(importertest.Files(t, "testdata", "migrant_stock.csv"), crosswalk(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, importertest.WithCrosswalk(t, Import), importertest.Files(t, "testdata", "migrant_stock.csv"))
 	want := []string{
 		"un-migrant.stock 365 705 2019 2559711",
 		"un-migrant.stock 365 731 2019 41",
@@ -32,16 +16,14 @@ func TestImport(t *testing.T) {
 		"un-migrant.stock 705 365 2019 2458414",
 		"un-migrant.stock 705 640 1990 12",
 	}
-	if got := importertest.Rows(r); !slices.Equal(got, want) {
-		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	importertest.WantRows(t, r, want)
 	if want := []string{"Caribbean", "China, Hong Kong SAR", "Micronesia"}; !slices.Equal(r.Unplaced, want) {
 		t.Errorf("unplaced %q, want %q", r.Unplaced, want)
 	}
 }
 
 func TestErrors(t *testing.T) {
-	cw := crosswalk(t)
+	run := importertest.WithCrosswalk(t, Import)
 	for _, tc := range []struct {
 		in, want string
 	}{
@@ -53,20 +35,13 @@ func TestErrors(t *testing.T) {
 		{"Year,Dest,Kazakhstan\n2019,,1\n", `f.csv:2:6: field Dest: want a destination, got ""`},
 		{"Year,Destination\n", `f.csv:1: not a UN migrant stock file: want the columns Year, Dest and one column per country of origin`},
 	} {
-		_, err := Import([]importer.File{{Name: "f.csv", Data: []byte(tc.in)}}, cw)
-		if err == nil || err.Error() != tc.want {
-			t.Errorf("Import(%q):\ngot  %v\nwant %s", tc.in, err, tc.want)
-		}
+		importertest.WantError(t, run, tc.in, tc.want)
 	}
 }
 
 func TestSharedData(t *testing.T) {
 	files := importertest.ReadShared(t, "un_migrant_stock/UN_MigrantStockByOriginAndDestination_2019_clean.csv")
-	r, err := Import(files, crosswalk(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	importertest.Check(t, r)
+	r := importertest.Import(t, importertest.WithCrosswalk(t, Import), files)
 	if n := r.Observations.Len(); n != 69279 {
 		t.Errorf("%d rows, want 69279", n)
 	}
@@ -97,13 +72,5 @@ func TestSharedData(t *testing.T) {
 }
 
 func FuzzImport(f *testing.F) {
-	cw := crosswalk(f)
-	for _, fl := range importertest.Files(f, "testdata", "migrant_stock.csv") {
-		f.Add(fl.Data)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if r, err := Import([]importer.File{{Name: "f.csv", Data: data}}, cw); err == nil {
-			importertest.Check(t, r)
-		}
-	})
+	importertest.Fuzz(f, importertest.WithCrosswalk(f, Import), "migrant_stock.csv")
 }
