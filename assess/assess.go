@@ -85,6 +85,7 @@ type Route struct {
 	Capacity   *float64 `json:"capacity_mt_y"`        // lesser-of capacity; null when unknown
 	Bottleneck string   `json:"bottleneck,omitempty"` // asset that sets it
 	States     []string `json:"states"`
+	Market     string   `json:"market,omitempty"` // the state whose own market it delivers to; absent for world markets
 	CrossesA   bool     `json:"crosses_holder"`
 	Volume     *float64 `json:"volume_mt,omitempty"`
 	VolumeYear int      `json:"volume_year,omitempty"`

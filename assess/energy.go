@@ -53,7 +53,11 @@ func loadExportSystem(m *Model, b string) exportSystem {
 			r.Segments = append(r.Segments, s)
 			chain = append(chain, s.Name)
 		}
-		info := Route{ID: rid, Name: r.Name, Chain: chain, Bottleneck: r.Bottleneck()}
+		for _, mf := range m.All("delivers_to", rid, "") {
+			r.Market = mf.Object
+			facts = append(facts, mf)
+		}
+		info := Route{ID: rid, Name: r.Name, Chain: chain, Bottleneck: r.Bottleneck(), Market: r.Market}
 		if c := r.Capacity(); !math.IsNaN(c) {
 			info.Capacity = &c
 		}
@@ -313,4 +317,39 @@ func latestUpTo(vs []*leverage.Fact, year int) *leverage.Fact {
 // exporter's total oil exports.
 func incomplete(m *Model, b string) string {
 	return fmt.Sprintf("%s's total oil exports are not in the dataset, so its route list may be incomplete", m.Name(b))
+}
+
+// ExportSystem is an exporter's crude export routes as the model records
+// them at its as-of date, with the facts behind every figure: what the
+// transit command and the energy channel work from.
+type ExportSystem struct {
+	Exporter   string
+	Routes     []transit.Route
+	Info       []Route   // per route: display fields, facts and sources
+	Volumes    []float64 // per route: volume in VolumeYear, NaN when none is recorded
+	VolumeYear int       // the latest year up to the data year in which every route with a known capacity has a volume; 0 if none
+	Exports    *leverage.Fact
+	Complete   bool // whether the route list can be taken as complete: the model records the exporter's total exports
+}
+
+// ExportSystem returns b's export routes with data up to year.
+func (m *Model) ExportSystem(b string, year int) *ExportSystem {
+	sys := loadExportSystem(m, b)
+	out := &ExportSystem{Exporter: b, Routes: sys.routes, Info: sys.info, Complete: m.Modelled(b),
+		Exports: m.Latest("oil_exports", b, "", year), VolumeYear: sys.volumeYear(year)}
+	for i := range sys.info {
+		v := math.NaN()
+		if f := volumeIn(sys.volume[i], out.VolumeYear); f != nil && out.VolumeYear > 0 {
+			v, _ = f.Float()
+		}
+		out.Volumes = append(out.Volumes, v)
+		if f := latestUpTo(sys.volume[i], year); f != nil {
+			x, _ := f.Float()
+			out.Info[i].Volume, out.Info[i].VolumeYear = &x, f.Year
+		}
+		var tmp Indicator
+		tmp.cite(sys.facts[i]...)
+		out.Info[i].Facts, out.Info[i].Sources = tmp.Facts, tmp.Sources
+	}
+	return out
 }

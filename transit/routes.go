@@ -3,11 +3,12 @@
 // with the lesser-of rule, the export-side N-1 test and the jurisdictional
 // ("N-state") cut.
 //
-// Routes are chains of assets; together they form a small network whose
-// maximum flow is what the export system can carry, so routes that share an
-// asset (two tanker legs out of one port) are capped together by it. A
-// fuller network model with junctions, jurisdictions and min-cuts comes
-// with the transit issue.
+// Routes are chains of assets; together they form a network ([System])
+// whose maximum flow is what the export system can carry, so routes that
+// share an asset (two tanker legs out of one port) are capped together by
+// it. Its minimum cut names the assets that bound the exports, and the
+// jurisdictional cut of every state ranks the states by the capacity they
+// control (Chokepoints). The flow algorithms are in the subpackage flow.
 package transit
 
 import (
@@ -30,6 +31,7 @@ type Route struct {
 	ID       string
 	Name     string
 	Segments []Segment
+	Market   string // the state whose own market the route delivers to; "" for world markets
 }
 
 // Capacity returns the lesser-of capacity along the chain: the smallest
@@ -91,103 +93,8 @@ func (r Route) has(asset string) bool {
 }
 
 // TotalCapacity returns what the routes can carry together, in Mt/y: the
-// maximum flow through the network the routes form. Each asset is a node
-// whose capacity is its own; a route links its assets in order from the
-// exporter to the markets. Routes sharing an asset (two tanker legs out of
-// one port) are thereby capped together by it. Routes without any known
-// capacity are left out; an asset of unknown capacity is limited only by
-// the routes through it, and the total by the sum of route capacities.
-//
-// The maximum flow is found with the Edmonds-Karp algorithm (Edmonds and
-// Karp, 1972), which suffices for a few dozen assets.
-func TotalCapacity(routes []Route) float64 {
-	// Node 0 is the exporter, node 1 the markets; asset a has an entry node
-	// in[a] and an exit node in[a]+1 joined by an arc of its capacity.
-	in := map[string]int{}
-	n := 2
-	type arc struct {
-		to, rev int     // head node; index of the reverse arc in adj[to]
-		res     float64 // residual capacity
-	}
-	var adj [][]arc
-	grow := func(k int) {
-		for len(adj) < k {
-			adj = append(adj, nil)
-		}
-	}
-	addArc := func(u, v int, c float64) {
-		grow(max(u, v) + 1)
-		adj[u] = append(adj[u], arc{v, len(adj[v]), c})
-		adj[v] = append(adj[v], arc{u, len(adj[u]) - 1, 0})
-	}
-	// An asset of unknown capacity carries at most what the routes through
-	// it can; the total never exceeds the sum of the routes' capacities.
-	through := map[string]float64{}
-	var sum float64
-	for _, r := range routes {
-		if c := r.Capacity(); !math.IsNaN(c) {
-			sum += c
-			for _, s := range r.Segments {
-				through[s.Asset] += c
-			}
-		}
-	}
-	for _, r := range routes {
-		if math.IsNaN(r.Capacity()) {
-			continue
-		}
-		prev := 0
-		for _, s := range r.Segments {
-			k, ok := in[s.Asset]
-			if !ok {
-				k = n
-				in[s.Asset] = k
-				n += 2
-				c := s.Capacity
-				if math.IsNaN(c) {
-					c = through[s.Asset]
-				}
-				addArc(k, k+1, c)
-			}
-			addArc(prev, k, math.Inf(1))
-			prev = k + 1
-		}
-		addArc(prev, 1, math.Inf(1))
-	}
-	grow(n)
-	var total float64
-	for {
-		// Breadth-first search for a shortest augmenting path.
-		from := make([][2]int, n)
-		seen := make([]bool, n)
-		seen[0] = true
-		queue := []int{0}
-		for len(queue) > 0 && !seen[1] {
-			u := queue[0]
-			queue = queue[1:]
-			for i, e := range adj[u] {
-				if !seen[e.to] && e.res > 1e-12 {
-					seen[e.to] = true
-					from[e.to] = [2]int{u, i}
-					queue = append(queue, e.to)
-				}
-			}
-		}
-		if !seen[1] {
-			return math.Min(total, sum)
-		}
-		push := math.Inf(1)
-		for v := 1; v != 0; v = from[v][0] {
-			push = math.Min(push, adj[from[v][0]][from[v][1]].res)
-		}
-		for v := 1; v != 0; v = from[v][0] {
-			u, i := from[v][0], from[v][1]
-			adj[u][i].res -= push
-			adj[v][adj[u][i].rev].res += push
-		}
-		total += push
-	}
-}
+// maximum flow through the network they form (see [System]).
+func TotalCapacity(routes []Route) float64 { return NewSystem("", routes).Capacity() }
 
 // Without returns the routes that do not use asset.
 func Without(routes []Route, asset string) []Route {
@@ -233,7 +140,7 @@ func LargestAsset(routes []Route) (string, float64) {
 // (EU) 2017/1938, Annex II: the capacity left when the single largest
 // infrastructure is lost, over the volume to be exported, in percent:
 //
-//	N-1 [%] = C(routes without the largest asset) / Q_exp * 100
+//	N-1 [%] = C(system without the largest asset) / Q_exp * 100
 //
 // The system passes the standard at 100% or more. It returns the largest
 // asset's id with the result, and NaN when exportable is not positive.
@@ -241,18 +148,22 @@ func NMinus1(routes []Route, exportable float64) (pct float64, lost string) {
 	if !(exportable > 0) {
 		return math.NaN(), ""
 	}
-	lost, _ = LargestAsset(routes)
-	return TotalCapacity(Without(routes, lost)) / exportable * 100, lost
+	sys := NewSystem("", routes)
+	p, ok := sys.Largest()
+	if !ok {
+		return sys.Capacity() / exportable * 100, ""
+	}
+	return sys.WithoutAsset(p.Asset) / exportable * 100, p.Asset
 }
 
-// NMinusState is the jurisdictional cut: the capacity left when every
-// route crossing state is closed, over the volume to be exported, in
-// percent. It returns NaN when exportable is not positive.
+// NMinusState is the jurisdictional cut: the capacity left when every part
+// in state is closed, over the volume to be exported, in percent. It
+// returns NaN when exportable is not positive.
 //
-//	N-J [%] = C(routes avoiding J) / Q_exp * 100
+//	N-J [%] = C(system without J's parts) / Q_exp * 100
 func NMinusState(routes []Route, state string, exportable float64) float64 {
 	if !(exportable > 0) {
 		return math.NaN()
 	}
-	return TotalCapacity(Avoiding(routes, state)) / exportable * 100
+	return NewSystem("", routes).WithoutState(state) / exportable * 100
 }

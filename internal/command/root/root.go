@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/importcmd"
 	"github.com/leverage-dev/leverage/internal/command/index"
 	"github.com/leverage-dev/leverage/internal/command/sources"
+	"github.com/leverage-dev/leverage/internal/command/transit"
 	"github.com/leverage-dev/leverage/internal/command/version"
 )
 
@@ -37,6 +38,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	cmd.AddCommand(assess.NewCmd(f), actors.NewCmd(f), facts.NewCmd(f), sources.NewCmd(f), version.NewCmd(f))
 	cmd.AddCommand(index.NewCmd(f))
 	cmd.AddCommand(importcmd.NewCmd(f))
+	cmd.AddCommand(transit.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
 	return cmd

@@ -1,0 +1,469 @@
+// Package transit implements `leverage transit B`: a state's export
+// routes as a flow network, what they carry together, the minimum cut that
+// bounds them, the N-1 test, and each state's chokepoint leverage, with
+// what-if removals of assets and states.
+package transit
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/leverage-dev/leverage"
+	method "github.com/leverage-dev/leverage/assess"
+	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/measure"
+	"github.com/leverage-dev/leverage/transit"
+)
+
+// Options are the flags of the transit command.
+type Options struct {
+	Commodity    string
+	Year         int
+	AsOf         string
+	Without      []string
+	WithoutState []string
+	Format       string
+}
+
+// NewCmd returns the transit command.
+func NewCmd(f *cmdutil.Factory) *cobra.Command {
+	opts := &Options{}
+	cmd := &cobra.Command{
+		Use:   "transit STATE",
+		Short: "A state's export routes as a network: capacity, min-cut, N-1, chokepoints",
+		Long: `Model STATE's export routes as a flow network (docs/methodology.md, "Energy
+transit") and report: each route with its lesser-of capacity, bottleneck,
+states and volume; the maximum flow the routes carry together and the
+minimum cut that bounds it; the export-side N-1 test; every state's
+chokepoint leverage (the export capacity lost without everything in its
+jurisdiction, and the share of recorded flows crossing it); and the
+concentration of volumes over routes.
+
+--without ASSET and --without-state STATE (repeatable) answer what-if
+questions: what the system carries once those are gone.`,
+		Example: `  leverage transit KAZ
+  leverage transit KAZ --without CPC
+  leverage transit KAZ --without-state RUS --format json
+  leverage transit KAZ --as-of 2021-12-31`,
+		Args: cmdutil.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return run(cmd, f, opts, args[0]) },
+	}
+	cmd.Flags().StringVar(&opts.Commodity, "commodity", "crude", "commodity (the built-in dataset models crude oil)")
+	cmd.Flags().IntVar(&opts.Year, "year", 0, "latest data year for volumes and exports (default: the as-of year)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "only facts on the record at this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	cmd.Flags().StringArrayVar(&opts.Without, "without", nil, "remove this asset (id or name); repeatable")
+	cmd.Flags().StringArrayVar(&opts.WithoutState, "without-state", nil, "remove everything in this state's jurisdiction; repeatable")
+	cmd.Flags().StringVar(&opts.Format, "format", "table", "output format: table, json or md")
+	return cmd
+}
+
+// Report is the JSON output of the transit command.
+type Report struct {
+	Schema      string             `json:"schema"` // "leverage.transit/v1"
+	Exporter    method.Ref         `json:"exporter"`
+	Commodity   string             `json:"commodity"`
+	AsOf        string             `json:"as_of"`
+	Year        int                `json:"year"`
+	Complete    bool               `json:"complete"` // whether the route list can be taken as complete
+	Routes      []method.Route     `json:"routes"`
+	Capacity    float64            `json:"capacity_mt_y"` // maximum flow of the whole system
+	Exports     *Figure            `json:"exports"`       // the exportable volume N-1 is measured against
+	MinCut      []Part             `json:"min_cut"`
+	NMinus1     *NMinus1           `json:"n_minus_1"`
+	Chokepoints []Chokepoint       `json:"chokepoints"`
+	NState      map[string]float64 `json:"n_state"` // per state: capacity left without it, % of exports
+	RouteHHI    *Figure            `json:"route_hhi"`
+	WhatIf      *WhatIf            `json:"what_if,omitempty"`
+	Sources     []*leverage.Source `json:"sources"`
+}
+
+// Figure is a number with its year and sources.
+type Figure struct {
+	Value   float64  `json:"value"`
+	Year    int      `json:"year,omitempty"`
+	Note    string   `json:"note,omitempty"`
+	Sources []string `json:"sources"`
+}
+
+// Part is an asset in a result.
+type Part struct {
+	Asset    string   `json:"asset"`
+	Name     string   `json:"name"`
+	Capacity *float64 `json:"capacity_mt_y"`
+	States   []string `json:"states"`
+	Flow     float64  `json:"flow_mt_y"` // what it carries in the maximum flow
+}
+
+// Chokepoint is one state's power to cut the exports.
+type Chokepoint struct {
+	State    string   `json:"state"`
+	Name     string   `json:"name"`
+	Role     string   `json:"role"`           // transit, or buyer
+	Lost     float64  `json:"lost_mt_y"`      // export capacity lost without the state's jurisdiction
+	Share    float64  `json:"share"`          // Lost over the system's capacity
+	NState   *float64 `json:"n_state"`        // capacity left without the state, % of exports; null without an exports figure
+	Exposure *float64 `json:"flows_crossing"` // share of recorded volumes crossing the state; null without volumes
+}
+
+// NMinus1 is the result of the export-side N-1 test.
+type NMinus1 struct {
+	Percent float64 `json:"percent"`
+	Lost    Part    `json:"largest"`
+	Passes  bool    `json:"passes"` // at least 100%
+}
+
+// WhatIf is what the system carries once some assets and states are gone.
+type WhatIf struct {
+	WithoutAssets []string `json:"without_assets"`
+	WithoutStates []string `json:"without_states"`
+	Capacity      float64  `json:"capacity_mt_y"`
+	Lost          float64  `json:"lost_mt_y"`
+	Percent       *float64 `json:"percent_of_exports"` // null without an exports figure
+	MinCut        []Part   `json:"min_cut"`
+}
+
+func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) error {
+	if err := cmdutil.CheckFormat(opts.Format, "table", "json", "md"); err != nil {
+		return err
+	}
+	if opts.Commodity != "crude" {
+		return cmdutil.Usagef("--commodity: the built-in dataset models crude oil only, got %q", opts.Commodity)
+	}
+	asOf, err := f.ParseAsOf(opts.AsOf)
+	if err != nil {
+		return err
+	}
+	year := opts.Year
+	if year == 0 {
+		year = asOf.Year()
+	}
+	ctx := cmd.Context()
+	st, err := f.OpenStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	m, err := method.LoadModel(ctx, st, asOf)
+	if err != nil {
+		return err
+	}
+	b, err := cmdutil.ResolveActor(m.Actors(), arg, asOf)
+	if err != nil {
+		return err
+	}
+	es := m.ExportSystem(b.ID, year)
+	if len(es.Routes) == 0 {
+		return fmt.Errorf("no export routes of %s in the dataset", m.Name(b.ID))
+	}
+	r, err := build(m, es, asOf, year)
+	if err != nil {
+		return err
+	}
+	if len(opts.Without) > 0 || len(opts.WithoutState) > 0 {
+		if r.WhatIf, err = whatIf(m, es, r, opts, asOf); err != nil {
+			return err
+		}
+	}
+	r.Sources = sources(m, r)
+	switch opts.Format {
+	case "json":
+		return cmdutil.WriteList(f.Out, "json", nil, nil, r)
+	case "md":
+		return markdown(f.Out, m, r)
+	}
+	return table(f.Out, m, r)
+}
+
+// build computes the report for the export system.
+func build(m *method.Model, es *method.ExportSystem, asOf time.Time, year int) (*Report, error) {
+	sys := transit.NewSystem(es.Exporter, es.Routes)
+	fl, err := sys.Flow(nil)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Schema: "leverage.transit/v1", Exporter: method.Ref{ID: es.Exporter, Name: m.Name(es.Exporter)},
+		Commodity: "crude", AsOf: asOf.Format(time.DateOnly), Year: year, Complete: es.Complete,
+		Routes: es.Info, Capacity: fl.Value, Chokepoints: []Chokepoint{}}
+	r.MinCut = parts(sys, fl)
+	if es.Exports != nil {
+		q, _ := es.Exports.Float()
+		r.Exports = &Figure{Value: q, Year: es.Exports.Year, Sources: es.Exports.Sources}
+		if p, ok := sys.Largest(); ok && q > 0 {
+			left := sys.WithoutAsset(p.Asset)
+			pct := 100 * left / q
+			i := slices.IndexFunc(sys.Parts, func(x transit.Part) bool { return x.Asset == p.Asset })
+			r.NMinus1 = &NMinus1{Percent: pct, Passes: pct >= 100, Lost: part(p, fl.Parts[i])}
+		}
+	}
+	for _, c := range sys.Chokepoints(es.Volumes) {
+		cp := Chokepoint{State: c.State, Name: m.Name(c.State), Role: c.Role, Lost: c.Lost, Share: c.Share}
+		if r.Exports != nil && r.Exports.Value > 0 {
+			v := 100 * sys.WithoutState(c.State) / r.Exports.Value
+			cp.NState = &v
+		}
+		if !math.IsNaN(c.Exposure) {
+			x := c.Exposure
+			cp.Exposure = &x
+		}
+		r.Chokepoints = append(r.Chokepoints, cp)
+	}
+	var vols []float64
+	var src []string
+	for i, v := range es.Volumes {
+		if !math.IsNaN(v) {
+			vols = append(vols, v)
+			src = append(src, es.Info[i].Sources...)
+		}
+	}
+	if len(vols) > 0 {
+		r.RouteHHI = &Figure{Value: measure.HHI(vols), Year: es.VolumeYear, Sources: dedupe(src),
+			Note: fmt.Sprintf("over %d routes with a %d volume", len(vols), es.VolumeYear)}
+	}
+	return r, nil
+}
+
+func part(p transit.Part, flow float64) Part {
+	out := Part{Asset: p.Asset, Name: p.Name, States: p.States, Flow: flow}
+	if !math.IsNaN(p.Capacity) {
+		c := p.Capacity
+		out.Capacity = &c
+	}
+	return out
+}
+
+// parts returns the parts of a flow's minimum cut.
+func parts(sys *transit.System, fl *transit.Flow) []Part {
+	out := []Part{}
+	for _, i := range fl.Cut {
+		out = append(out, part(sys.Parts[i], fl.Parts[i]))
+	}
+	return out
+}
+
+// whatIf removes the assets and states the options name.
+func whatIf(m *method.Model, es *method.ExportSystem, r *Report, opts *Options, asOf time.Time) (*WhatIf, error) {
+	sys := transit.NewSystem(es.Exporter, es.Routes)
+	w := &WhatIf{WithoutAssets: []string{}, WithoutStates: []string{}}
+	for _, a := range opts.Without {
+		id, err := resolvePart(m, sys, a, asOf)
+		if err != nil {
+			return nil, err
+		}
+		w.WithoutAssets = append(w.WithoutAssets, id)
+	}
+	for _, s := range opts.WithoutState {
+		act, err := cmdutil.ResolveActor(m.Actors(), s, asOf)
+		if err != nil {
+			return nil, err
+		}
+		w.WithoutStates = append(w.WithoutStates, act.ID)
+	}
+	fl, err := sys.Flow(func(p *transit.Part) bool {
+		if slices.Contains(w.WithoutAssets, p.Asset) {
+			return true
+		}
+		for _, s := range w.WithoutStates {
+			if slices.Contains(p.States, s) {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	w.Capacity, w.Lost = fl.Value, r.Capacity-fl.Value
+	w.MinCut = parts(sys, fl)
+	if r.Exports != nil && r.Exports.Value > 0 {
+		pct := 100 * fl.Value / r.Exports.Value
+		w.Percent = &pct
+	}
+	return w, nil
+}
+
+// resolvePart finds an asset of the system by id or name.
+func resolvePart(m *method.Model, sys *transit.System, arg string, asOf time.Time) (string, error) {
+	var ids []string
+	var actors []*leverage.Actor
+	for _, p := range sys.Parts {
+		ids = append(ids, p.Asset)
+		if a := m.Actor(p.Asset); a != nil {
+			actors = append(actors, a)
+		}
+	}
+	a, err := cmdutil.ResolveActor(actors, arg, asOf)
+	if err != nil {
+		return "", cmdutil.Usagef("--without: %v (the system's assets: %s)", err, strings.Join(ids, ", "))
+	}
+	return a.ID, nil
+}
+
+// sources returns the sources cited anywhere in the report.
+func sources(m *method.Model, r *Report) []*leverage.Source {
+	var ids []string
+	for _, rt := range r.Routes {
+		ids = append(ids, rt.Sources...)
+	}
+	for _, fg := range []*Figure{r.Exports, r.RouteHHI} {
+		if fg != nil {
+			ids = append(ids, fg.Sources...)
+		}
+	}
+	ids = dedupe(ids)
+	slices.Sort(ids)
+	out := []*leverage.Source{}
+	for _, id := range ids {
+		if s := m.Source(id); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func mt(p *float64) string {
+	if p == nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%.1f", *p)
+}
+
+func table(w io.Writer, m *method.Model, r *Report) error {
+	fmt.Fprintf(w, "Crude export system of %s, as of %s (data up to %d)\n", r.Exporter.Name, r.AsOf, r.Year)
+	if !r.Complete {
+		fmt.Fprintf(w, "Note: %s's total oil exports are not in the dataset, so its route list may be incomplete.\n", r.Exporter.Name)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ROUTE\tCAPACITY MT/Y\tBOTTLENECK\tSTATES\tMARKET\tVOLUME\tSOURCES")
+	for _, rt := range r.Routes {
+		vol := "–"
+		if rt.Volume != nil {
+			vol = fmt.Sprintf("%.1f Mt (%d)", *rt.Volume, rt.VolumeYear)
+		}
+		market := rt.Market
+		if market == "" {
+			market = "world"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", rt.Name, mt(rt.Capacity), rt.Bottleneck, strings.Join(rt.States, " "), market, vol, short(rt.Sources, 2))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nMaximum flow of the system: %.1f Mt/y", r.Capacity)
+	if r.Exports != nil {
+		fmt.Fprintf(w, ", against %.1f Mt exported in %d", r.Exports.Value, r.Exports.Year)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Minimum cut (the assets that bound it): %s\n", cutNames(r.MinCut))
+	if r.NMinus1 != nil {
+		verdict := "fails"
+		if r.NMinus1.Passes {
+			verdict = "passes"
+		}
+		fmt.Fprintf(w, "N-1 without %s: %.1f%% of exports (%s the 100%% standard)\n", r.NMinus1.Lost.Name, r.NMinus1.Percent, verdict)
+	}
+	if r.RouteHHI != nil {
+		fmt.Fprintf(w, "Concentration of volumes over routes (HHI): %.3f (%d)\n", r.RouteHHI.Value, r.RouteHHI.Year)
+	}
+	fmt.Fprintln(w, "\nCHOKEPOINTS")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  STATE\tROLE\tCAPACITY LOST\tSHARE\tN-STATE\tFLOWS CROSSING")
+	for _, c := range r.Chokepoints {
+		fmt.Fprintf(tw, "  %s\t%s\t%.1f Mt/y\t%.1f%%\t%s\t%s\n", c.Name, c.Role, c.Lost, 100*c.Share, percent(c.NState, 1), percent(c.Exposure, 100))
+	}
+	tw.Flush()
+	if wi := r.WhatIf; wi != nil {
+		fmt.Fprintf(w, "\nWHAT IF without %s: %.1f Mt/y left (%.1f lost)", strings.Join(append(slices.Clone(wi.WithoutAssets), wi.WithoutStates...), ", "), wi.Capacity, wi.Lost)
+		if wi.Percent != nil {
+			fmt.Fprintf(w, ", %.1f%% of exports", *wi.Percent)
+		}
+		fmt.Fprintf(w, "\nMinimum cut then: %s\n", cutNames(wi.MinCut))
+	}
+	fmt.Fprintln(w, "\nSOURCES")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, s := range r.Sources {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.ID, s.Title, s.Publisher, s.Date)
+	}
+	return tw.Flush()
+}
+
+func markdown(w io.Writer, m *method.Model, r *Report) error {
+	fmt.Fprintf(w, "# Crude export system of %s\n\nAs of %s, data up to %d. Method: docs/methodology.md (Energy transit).\n\n", r.Exporter.Name, r.AsOf, r.Year)
+	fmt.Fprintln(w, "| Route | Capacity (Mt/y) | Bottleneck | States | Market | Volume | Sources |\n|---|---:|---|---|---|---|---|")
+	for _, rt := range r.Routes {
+		vol := "–"
+		if rt.Volume != nil {
+			vol = fmt.Sprintf("%.1f Mt (%d)", *rt.Volume, rt.VolumeYear)
+		}
+		market := rt.Market
+		if market == "" {
+			market = "world"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", esc(rt.Name), mt(rt.Capacity), esc(rt.Bottleneck), strings.Join(rt.States, ", "), market, vol, strings.Join(rt.Sources, ", "))
+	}
+	fmt.Fprintf(w, "\n- Maximum flow: **%.1f Mt/y**", r.Capacity)
+	if r.Exports != nil {
+		fmt.Fprintf(w, " against %.1f Mt exported in %d", r.Exports.Value, r.Exports.Year)
+	}
+	fmt.Fprintf(w, "\n- Minimum cut: %s\n", esc(cutNames(r.MinCut)))
+	if r.NMinus1 != nil {
+		fmt.Fprintf(w, "- N-1 without %s: **%.1f%%** of exports\n", esc(r.NMinus1.Lost.Name), r.NMinus1.Percent)
+	}
+	fmt.Fprintln(w, "\n| State | Role | Capacity lost (Mt/y) | Share | N-state | Flows crossing |\n|---|---|---:|---:|---:|---:|")
+	for _, c := range r.Chokepoints {
+		fmt.Fprintf(w, "| %s | %s | %.1f | %.1f%% | %s | %s |\n", esc(c.Name), c.Role, c.Lost, 100*c.Share, percent(c.NState, 1), percent(c.Exposure, 100))
+	}
+	if wi := r.WhatIf; wi != nil {
+		fmt.Fprintf(w, "\n**What if** without %s: %.1f Mt/y left (%.1f lost).\n", esc(strings.Join(append(slices.Clone(wi.WithoutAssets), wi.WithoutStates...), ", ")), wi.Capacity, wi.Lost)
+	}
+	fmt.Fprintln(w, "\n## Sources")
+	for _, s := range r.Sources {
+		fmt.Fprintf(w, "\n- %s: %s, %s, %s", s.ID, esc(s.Title), esc(s.Publisher), s.Date)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// short lists the first n ids and how many more there are.
+func short(ids []string, n int) string {
+	if len(ids) <= n {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s +%d", strings.Join(ids[:n], ", "), len(ids)-n)
+}
+
+func esc(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// percent formats *p times scale as a percentage, or "–" for nil.
+func percent(p *float64, scale float64) string {
+	if p == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.1f%%", scale**p)
+}
+
+func cutNames(ps []Part) string {
+	if len(ps) == 0 {
+		return "none"
+	}
+	var s []string
+	for _, p := range ps {
+		s = append(s, fmt.Sprintf("%s (%s Mt/y)", p.Name, mt(p.Capacity)))
+	}
+	return strings.Join(s, ", ")
+}
