@@ -160,6 +160,15 @@ func Import(files []importer.File, cw *country.Crosswalk) (*Result, error) {
 	nodes := b.snap()
 	b.junctions(nodes)
 	n := b.network(nodes)
+	order := map[string]int{}
+	for i, f := range files {
+		order[f.Name] = i
+	}
+	for _, list := range [][]Problem{b.unplaced, b.notes} {
+		slices.SortStableFunc(list, func(x, y Problem) int {
+			return cmp.Or(cmp.Compare(order[x.File], order[y.File]), cmp.Compare(x.Line, y.Line))
+		})
+	}
 	if err := n.Validate(); err != nil {
 		return nil, fmt.Errorf("gem: built an invalid network: %w", err)
 	}

@@ -71,7 +71,7 @@ func TestImport(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(t, r)
-	want := Counts{Units: 7, Segments: 8, Endpoints: 16, Snapped: 4, Junctions: 1, Dropped: 1, Nodes: 12, Edges: 8,
+	want := Counts{Units: 8, Segments: 9, Endpoints: 18, Snapped: 5, Junctions: 1, Dropped: 2, Nodes: 12, Edges: 8,
 		NoCapacity: 3, NoStates: 2, Ambiguous: 1}
 	if r.Counts != want {
 		t.Errorf("counts\n%+v, want\n%+v", r.Counts, want)
@@ -160,11 +160,13 @@ func TestImport(t *testing.T) {
 		`goit.csv:5: Delta: countries "Palestine" not in the crosswalk: states unknown`,
 		`goit.csv:6: Epsilon: no countries given: states unknown`,
 		`goit.csv:7: Zeta: a point, not a route: no edges`,
+		`goit.csv:9: Theta: every segment dropped: no edges`,
 	}
 	wantNotes := []string{
 		`goit.csv:3: Beta 1: 2 states over 1 segments: each edge lies in all of them`,
 		`goit.csv:4: Gamma Line: start year "abc" is not a year: ignored`,
 		`goit.csv:8: Eta: segment 1: both ends snap to one node: dropped`,
+		`goit.csv:9: Theta: segment 1: both ends snap to one node: dropped`,
 	}
 	if !slices.Equal(unplaced, wantUnplaced) {
 		t.Errorf("unplaced\n%s\nwant\n%s", strings.Join(unplaced, "\n"), strings.Join(wantUnplaced, "\n"))
