@@ -3,13 +3,15 @@
 // column name, reporting bad input as file:line:column, and rejecting
 // repeated rows. The importers themselves are its subpackages, one per
 // dataset family: cow (Correlates of War), atop, unmigrant (UN DESA migrant
-// stock) and cepii (CEPII GeoDist).
+// stock), cepii (CEPII GeoDist) and gem (Global Energy Monitor's oil
+// pipelines).
 //
 // Every importer turns files into a [leverage.Dataset], which records the
 // import's version and cites the dataset as its one source, and
 // [leverage.Observations] keyed by Correlates of War state codes, ready for
 // [leverage.ObservationService.ReplaceObservations]. A non-directed dyadic
-// variable is stored once per pair, with A < B.
+// variable is stored once per pair, with A < B. The gem importer gives a
+// [leverage.Network] instead, for [leverage.NetworkService.ReplaceNetwork].
 package importer
 
 import (
