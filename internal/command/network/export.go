@@ -23,6 +23,7 @@ type exportOptions struct {
 	States    []string
 	Statuses  []string
 	Format    string
+	Unknown   string // the capacity written in CSV for unknown ones
 }
 
 // newExportCmd returns the network export command.
@@ -44,13 +45,15 @@ longitude, latitude, as GeoJSON has them; unknown ones give a null geometry.
 CSV has one row per edge, its columns starting with from,to,capacity (Mt/y,
 empty when unknown), so the file can be given to 'leverage network maxflow
 --edges'; then id, name, kind, commodity, status, states and owners
-(separated by ';'), asset, valid_from and valid_to.
+(separated by ';'), asset, valid_from and valid_to. maxflow needs every
+capacity: --unknown-capacity says what to write for unknown ones (such as 0,
+to leave them out of the flow, or inf, to let them carry any amount).
 
 --state keeps the edges lying in any of the states given (ISO3 or COW codes
 or names); --commodity and --status keep those of that commodity or status.`,
 		Example: `  leverage network export --format geojson > network.geojson
   leverage network export --commodity crude --state KAZ --format csv
-  leverage network export --status operating --format csv > edges.csv`,
+  leverage network export --status operating --format csv --unknown-capacity 0 > edges.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExport(cmd, f, opts)
@@ -60,12 +63,21 @@ or names); --commodity and --status keep those of that commodity or status.`,
 	cmd.Flags().StringSliceVar(&opts.States, "state", nil, "only edges lying in one of these states (repeat or separate by commas)")
 	cmd.Flags().StringSliceVar(&opts.Statuses, "status", nil, "only edges of these statuses, such as operating (repeat or separate by commas)")
 	cmd.Flags().StringVar(&opts.Format, "format", "geojson", "output format: geojson or csv")
+	cmd.Flags().StringVar(&opts.Unknown, "unknown-capacity", "", "CSV: the capacity written for edges whose capacity is unknown, a number >= 0 or inf (default: empty)")
 	return cmd
 }
 
 func runExport(cmd *cobra.Command, f *cmdutil.Factory, opts *exportOptions) error {
 	if err := cmdutil.CheckFormat(opts.Format, "geojson", "csv"); err != nil {
 		return err
+	}
+	unknown := ""
+	if opts.Unknown != "" {
+		v, err := strconv.ParseFloat(strings.TrimSpace(opts.Unknown), 64)
+		if err != nil || !(v >= 0) {
+			return cmdutil.Usagef("--unknown-capacity: want a number >= 0 or inf, got %q", opts.Unknown)
+		}
+		unknown = capacityText(v)
 	}
 	filter := leverage.NetworkFilter{Commodity: opts.Commodity}
 	if len(opts.States) > 0 {
@@ -103,7 +115,7 @@ func runExport(cmd *cobra.Command, f *cmdutil.Factory, opts *exportOptions) erro
 		n = keepStatuses(n, opts.Statuses)
 	}
 	if opts.Format == "csv" {
-		return writeCSV(f.Out, n)
+		return writeCSV(f.Out, n, unknown)
 	}
 	return writeGeoJSON(f.Out, n)
 }
@@ -258,14 +270,23 @@ func orEmpty[T any](s []T) []T {
 	return s
 }
 
-// writeCSV writes n's edges as CSV, starting with from,to,capacity.
-func writeCSV(w io.Writer, n *leverage.Network) error {
+// capacityText is a capacity as CSV gives it.
+func capacityText(v float64) string {
+	if math.IsInf(v, 1) {
+		return "inf"
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// writeCSV writes n's edges as CSV, starting with from,to,capacity, with
+// unknown for an unknown capacity.
+func writeCSV(w io.Writer, n *leverage.Network, unknown string) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"from", "to", "capacity", "id", "name", "kind", "commodity", "status", "states", "owners", "asset", "valid_from", "valid_to"})
 	for _, e := range n.Edges {
-		capacity := ""
+		capacity := unknown
 		if !math.IsNaN(e.Capacity) {
-			capacity = strconv.FormatFloat(e.Capacity, 'f', -1, 64)
+			capacity = capacityText(e.Capacity)
 		}
 		var owners []string
 		for _, s := range e.Owners {
