@@ -121,11 +121,11 @@ func (sys *System) Flow(removed func(p *Part) bool) (*Flow, error) {
 	out.Value = math.Min(r.Value, sys.bound)
 	for e, p := range sys.part {
 		if p >= 0 {
-			out.Parts[p] = r.Flow[e]
+			out.Parts[p] += r.Flow[e] // a part may have an arc each way
 		}
 	}
 	for _, e := range r.Cut {
-		if p := sys.part[e]; p >= 0 {
+		if p := sys.part[e]; p >= 0 && !slices.Contains(out.Cut, p) {
 			out.Cut = append(out.Cut, p)
 		}
 	}
@@ -205,10 +205,21 @@ type Chokepoint struct {
 // volumes gives each route's volume in one year (NaN or missing when
 // unknown).
 func (sys *System) Chokepoints(volumes []float64) []Chokepoint {
-	total := sys.Capacity()
+	base, err := sys.Flow(nil)
+	if err != nil {
+		panic(err) // see capacity
+	}
+	total := base.Value
+	involved := sys.Involved(base)
 	var out []Chokepoint
 	for _, st := range sys.States() {
-		c := Chokepoint{State: st, Role: "buyer", Lost: total - sys.WithoutState(st), Exposure: Exposure(sys.Routes, volumes, st)}
+		c := Chokepoint{State: st, Role: "buyer", Exposure: Exposure(sys.Routes, volumes, st)}
+		if slices.Contains(involved, st) {
+			c.Lost = total - sys.WithoutState(st)
+		}
+		if len(sys.Routes) == 0 {
+			c.Role = "transit"
+		}
 		for _, r := range sys.Routes {
 			if r.Crosses(st) && r.Market != st {
 				c.Role = "transit"

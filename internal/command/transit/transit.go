@@ -24,7 +24,9 @@ import (
 
 // Options are the flags of the transit command.
 type Options struct {
+	Network      string
 	Commodity    string
+	Assume       float64
 	Year         int
 	AsOf         string
 	Without      []string
@@ -55,7 +57,9 @@ questions: what the system carries once those are gone.`,
 		Args: cmdutil.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return run(cmd, f, opts, args[0]) },
 	}
-	cmd.Flags().StringVar(&opts.Commodity, "commodity", "crude", "commodity (the built-in dataset models crude oil)")
+	cmd.Flags().StringVar(&opts.Network, "network", "builtin", "builtin (the dataset's routes, with volumes and sources) or imported (networks stored by leverage import, e.g. gem-oil)")
+	cmd.Flags().StringVar(&opts.Commodity, "commodity", "crude", "commodity: crude (imported networks also ngl)")
+	cmd.Flags().Float64Var(&opts.Assume, "assume-capacity", 0, "with --network imported: give lines of unknown capacity this many Mt/y instead of leaving them out")
 	cmd.Flags().IntVar(&opts.Year, "year", 0, "latest data year for volumes and exports (default: the as-of year)")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "only facts on the record at this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	cmd.Flags().StringArrayVar(&opts.Without, "without", nil, "remove this asset (id or name); repeatable")
@@ -133,7 +137,10 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	if err := cmdutil.CheckFormat(opts.Format, "table", "json", "md"); err != nil {
 		return err
 	}
-	if opts.Commodity != "crude" {
+	switch {
+	case opts.Network != "builtin" && opts.Network != "imported":
+		return cmdutil.Usagef("--network: want builtin or imported, got %q", opts.Network)
+	case opts.Network == "builtin" && opts.Commodity != "crude":
 		return cmdutil.Usagef("--commodity: the built-in dataset models crude oil only, got %q", opts.Commodity)
 	}
 	asOf, err := f.ParseAsOf(opts.AsOf)
@@ -157,6 +164,9 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	b, err := cmdutil.ResolveActor(m.Actors(), arg, asOf)
 	if err != nil {
 		return err
+	}
+	if opts.Network == "imported" {
+		return runImported(cmd, f, st, m, b, opts)
 	}
 	es := m.ExportSystem(b.ID, year)
 	if len(es.Routes) == 0 {
