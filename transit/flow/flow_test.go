@@ -274,6 +274,9 @@ func TestMaxFlowRandom(t *testing.T) {
 		if err != nil {
 			t.Fatalf("graph %d: %v", i, err)
 		}
+		if testing.Verbose() {
+			t.Logf("graph %d s %d t %d: %v", i, s, tt, edges)
+		}
 		check(t, g, s, tt, caps, r)
 		want := oracle(n, edges, s, tt)
 		if math.Abs(r.Value-want) > 1e-9*max(1, math.Abs(want)) {

@@ -12,7 +12,8 @@ package flow
 
 const (
 	relabelWork = 12 // work charged to a relabel on top of the arcs it scans
-	globalAlpha = 6  // a global relabeling every globalAlpha·n + m of work
+	globalAlpha = 6  // a global relabeling every globalFreq·(globalAlpha·n + m) of work
+	globalFreq  = 2
 )
 
 // maxPreflow computes a maximum preflow from s to t on the residual
@@ -30,8 +31,8 @@ func (sv *Solver) maxPreflow(s, t int32) {
 			excess[s] -= c
 		}
 	}
-	maxActive := sv.globalRelabel(s, t)
-	freq := globalAlpha*g.n + len(arcs)/2
+	maxActive := sv.globalRelabel(s, t, true)
+	freq := globalFreq * (globalAlpha*g.n + len(arcs)/2)
 	work := 0
 	for maxActive >= 0 {
 		u := sv.activeHead[maxActive]
@@ -47,7 +48,7 @@ func (sv *Solver) maxPreflow(s, t int32) {
 		maxActive, w = sv.discharge(u, t, maxActive)
 		work += w
 		if work > freq {
-			maxActive = sv.globalRelabel(s, t)
+			maxActive = sv.globalRelabel(s, t, false)
 			work = 0
 		}
 	}
@@ -122,6 +123,7 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 		sv.cur[u] = minArc
 		sv.linkAll(u, newl)
 		maxActive = newl
+		sv.top = max(sv.top, newl)
 	}
 }
 
@@ -167,22 +169,31 @@ func (sv *Solver) unlinkAll(u, l int32) {
 // globalRelabel sets every label to the distance to t in the residual
 // graph (n for the nodes that cannot reach t, and for s), rebuilds the
 // buckets and resets the current arcs. It returns the highest label of an
-// active node, or -1.
-func (sv *Solver) globalRelabel(s, t int32) int32 {
+// active node, or -1. With first false it only visits the nodes that
+// could reach t at the previous global relabeling: valid labels never let
+// a node that cannot reach t reach it again.
+func (sv *Solver) globalRelabel(s, t int32, first bool) int32 {
 	g := sv.g
 	n := int32(g.n)
 	arcs, rcap, label, excess := g.arcs, sv.rcap, sv.label, sv.excess
 	eps := sv.eps
-	for i := range label {
-		label[i] = n
+	top := sv.top
+	if first {
+		for i := range label {
+			label[i] = n
+		}
+		top = int32(len(sv.allHead) - 1)
+	} else {
+		for _, v := range sv.alive {
+			label[v] = n
+		}
 	}
-	for l := range sv.allHead {
+	for l := range top + 1 {
 		sv.allHead[l] = -1
 		sv.activeHead[l] = -1
 	}
-	copy(sv.cur, g.start[:g.n])
 	label[t] = 0
-	q := append(sv.queue[:0], t)
+	q := append(sv.alive[:0], t)
 	maxActive := int32(-1)
 	for i := 0; i < len(q); i++ {
 		v := q[i]
@@ -191,6 +202,7 @@ func (sv *Solver) globalRelabel(s, t int32) int32 {
 			w := arcs[a].head
 			if label[w] == n && w != s && rcap[arcs[a].rev] > eps {
 				label[w] = lw
+				sv.cur[w] = g.start[w]
 				q = append(q, w)
 				sv.linkAll(w, lw)
 				if excess[w] > 0 {
@@ -201,7 +213,8 @@ func (sv *Solver) globalRelabel(s, t int32) int32 {
 			}
 		}
 	}
-	sv.queue = q
+	sv.alive = q
+	sv.top = label[q[len(q)-1]]
 	return maxActive
 }
 
@@ -237,6 +250,7 @@ func (sv *Solver) returnExcess(s, t int32) {
 			w := arcs[a].head
 			if label[w] == dead && rcap[arcs[a].rev] > eps {
 				label[w] = lw
+				sv.cur[w] = g.start[w]
 				q = append(q, w)
 			}
 		}
@@ -246,7 +260,6 @@ func (sv *Solver) returnExcess(s, t int32) {
 	for v := range label {
 		if l := label[v]; l > n && l < dead && excess[v] > 0 {
 			q = append(q, int32(v))
-			sv.cur[v] = g.start[v]
 		}
 	}
 	for i := 0; i < len(q); i++ {
