@@ -78,6 +78,7 @@ func (b *Builder) Build() *Graph {
 		to:    append([]int32(nil), b.to...),
 		start: make([]int32, n+1),
 		fwd:   make([]int32, m),
+		bwd:   make([]int32, m),
 	}
 	arcs := 0
 	for e := range m {
@@ -98,7 +99,7 @@ func (b *Builder) Build() *Graph {
 	for e := range m {
 		u, v := b.from[e], b.to[e]
 		if u == v {
-			g.fwd[e] = -1
+			g.fwd[e], g.bwd[e] = -1, -1
 			continue
 		}
 		a, r := pos[u], pos[v]
@@ -106,7 +107,7 @@ func (b *Builder) Build() *Graph {
 		pos[v]++
 		g.arcs[a] = arc{head: v, rev: r}
 		g.arcs[r] = arc{head: u, rev: a}
-		g.fwd[e] = a
+		g.fwd[e], g.bwd[e] = a, r
 	}
 	return g
 }
@@ -126,7 +127,7 @@ type Graph struct {
 	from, to []int32
 	start    []int32 // the arcs of node u are arcs[start[u]:start[u+1]]
 	arcs     []arc
-	fwd      []int32 // edge id -> its forward arc, -1 for a self-loop
+	fwd, bwd []int32 // edge id -> its forward and backward arcs, -1 for a self-loop
 	pool     sync.Pool
 }
 
@@ -196,7 +197,7 @@ type Solver struct {
 	g   *Graph
 	eps float64 // residual capacities <= eps count as zero
 
-	rcap   []float64 // residual capacity per arc
+	res    []resArc  // the residual graph: g's arcs with their residual capacities
 	excess []float64 // per node
 	label  []int32   // per node: distance label
 	cur    []int32   // per node: current arc
@@ -213,9 +214,9 @@ type Solver struct {
 // NewSolver returns a Solver for g.
 func (g *Graph) NewSolver() *Solver {
 	n, na := g.n, len(g.arcs)
-	return &Solver{
+	sv := &Solver{
 		g:          g,
-		rcap:       make([]float64, na),
+		res:        make([]resArc, na),
 		excess:     make([]float64, n),
 		label:      make([]int32, n),
 		cur:        make([]int32, n),
@@ -227,6 +228,19 @@ func (g *Graph) NewSolver() *Solver {
 		queue:      make([]int32, 0, n),
 		alive:      make([]int32, 0, n),
 	}
+	for a, x := range g.arcs {
+		sv.res[a] = resArc{head: x.head, rev: x.rev}
+	}
+	return sv
+}
+
+// resArc is an arc of the residual graph. Its head and opposite arc are
+// copied from the Graph so that one cache line holds all a scan needs.
+type resArc struct {
+	rcap float64 // residual capacity
+	back float64 // the residual capacity of the opposite arc
+	head int32
+	rev  int32
 }
 
 // MaxFlow is Graph.MaxFlow on the solver's buffers.
@@ -243,7 +257,7 @@ func (sv *Solver) MaxFlow(s, t int, caps []float64) (*Result, error) {
 		if a < 0 {
 			continue
 		}
-		f := sv.rcap[g.arcs[a].rev]
+		f := sv.res[a].back
 		r.Flow[e] = min(max(f, 0), caps[e])
 	}
 	sv.reachFrom(int32(s), r.SourceSide)
@@ -317,7 +331,7 @@ func (sv *Solver) prepare(s, t int, caps []float64) error {
 	}
 	sv.eps = Epsilon * largest
 	big := 2*total + 1 // more than any cut of finite edges
-	clear(sv.rcap)
+	res := sv.res
 	for e, a := range g.fwd {
 		if a < 0 {
 			continue
@@ -326,7 +340,9 @@ func (sv *Solver) prepare(s, t int, caps []float64) error {
 		if c > math.MaxFloat64 {
 			c = big
 		}
-		sv.rcap[a] = c
+		r := g.bwd[e]
+		res[a].rcap, res[a].back = c, 0
+		res[r].rcap, res[r].back = 0, c
 	}
 	if inf && sv.infinitePath(int32(s), int32(t), big) {
 		return ErrInfinite
@@ -345,8 +361,8 @@ func (sv *Solver) infinitePath(s, t int32, big float64) bool {
 	for i := 0; i < len(q); i++ {
 		u := q[i]
 		for a := g.start[u]; a < g.start[u+1]; a++ {
-			v := g.arcs[a].head
-			if seen[v] != 0 || sv.rcap[a] != big {
+			v := sv.res[a].head
+			if seen[v] != 0 || sv.res[a].rcap != big {
 				continue
 			}
 			if v == t {
@@ -369,8 +385,8 @@ func (sv *Solver) reachFrom(s int32, side []bool) {
 	for i := 0; i < len(q); i++ {
 		u := q[i]
 		for a := g.start[u]; a < g.start[u+1]; a++ {
-			v := g.arcs[a].head
-			if !side[v] && sv.rcap[a] > sv.eps {
+			v := sv.res[a].head
+			if !side[v] && sv.res[a].rcap > sv.eps {
 				side[v] = true
 				q = append(q, v)
 			}

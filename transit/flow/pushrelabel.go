@@ -21,18 +21,21 @@ const (
 func (sv *Solver) maxPreflow(s, t int32) {
 	g := sv.g
 	clear(sv.excess)
-	rcap, excess, arcs := sv.rcap, sv.excess, g.arcs
+	res, excess := sv.res, sv.excess
 	for a := g.start[s]; a < g.start[s+1]; a++ {
-		if c := rcap[a]; c > 0 {
-			v := arcs[a].head
-			rcap[a] = 0
-			rcap[arcs[a].rev] += c
+		if c := res[a].rcap; c > 0 {
+			v := res[a].head
+			res[a].rcap = 0
+			res[a].back += c
+			r := &res[res[a].rev]
+			r.rcap += c
+			r.back = 0
 			excess[v] += c
 			excess[s] -= c
 		}
 	}
 	maxActive := sv.globalRelabel(s, t, true)
-	freq := globalFreq * (globalAlpha*g.n + len(arcs)/2)
+	freq := globalFreq * (globalAlpha*g.n + len(res)/2)
 	work := 0
 	for maxActive >= 0 {
 		u := sv.activeHead[maxActive]
@@ -58,31 +61,36 @@ func (sv *Solver) maxPreflow(s, t int32) {
 // no excess or cannot reach t. It returns the highest label that may hold
 // active nodes and the work done.
 func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
-	g := sv.g
-	n := int32(g.n)
-	arcs, rcap, excess, label := g.arcs, sv.rcap, sv.excess, sv.label
+	label, excess, res := sv.label, sv.excess, sv.res
+	activeHead, activeNext := sv.activeHead, sv.activeNext
+	n := int32(len(label))
 	eps := sv.eps
 	ex := excess[u]
 	work := 0
-	end := g.start[u+1]
+	first, end := sv.g.start[u], sv.g.start[u+1]
+	arcs := res[first:end:end]
 	for {
 		l := label[u]
-		a := sv.cur[u]
-		for ; a < end; a++ {
-			rc := rcap[a]
+		i := int(sv.cur[u] - first)
+		for ; i < len(arcs); i++ {
+			a := &arcs[i]
+			rc := a.rcap
 			if rc <= eps {
 				continue
 			}
-			v := arcs[a].head
+			v := a.head
 			if label[v] != l-1 {
 				continue
 			}
 			d := min(ex, rc)
-			rcap[a] = rc - d
-			rcap[arcs[a].rev] += d
+			a.rcap = rc - d
+			a.back += d
+			r := &res[a.rev]
+			r.rcap += d
+			r.back -= d
 			if excess[v] == 0 && v != t {
-				sv.activeNext[v] = sv.activeHead[l-1]
-				sv.activeHead[l-1] = v
+				activeNext[v] = activeHead[l-1]
+				activeHead[l-1] = v
 			}
 			excess[v] += d
 			ex -= d
@@ -91,20 +99,20 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 			}
 		}
 		if ex == 0 {
-			sv.cur[u] = a
+			sv.cur[u] = first + int32(i)
 			excess[u] = 0
 			return maxActive, work
 		}
 		// Relabel: one more than the lowest neighbour over a residual arc.
-		newl, minArc := n, g.start[u]
-		for b := g.start[u]; b < end; b++ {
-			if rcap[b] > eps {
-				if lv := label[arcs[b].head] + 1; lv < newl {
-					newl, minArc = lv, b
+		newl, minArc := n, 0
+		for i := range arcs {
+			if arcs[i].rcap > eps {
+				if lv := label[arcs[i].head] + 1; lv < newl {
+					newl, minArc = lv, i
 				}
 			}
 		}
-		work += int(end-g.start[u]) + relabelWork
+		work += len(arcs) + relabelWork
 		sv.unlinkAll(u, l)
 		if sv.allHead[l] < 0 {
 			// Gap: no node is left at label l, so no node above it can
@@ -120,7 +128,7 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 			return maxActive, work
 		}
 		label[u] = newl
-		sv.cur[u] = minArc
+		sv.cur[u] = first + int32(minArc)
 		sv.linkAll(u, newl)
 		maxActive = newl
 		sv.top = max(sv.top, newl)
@@ -129,11 +137,11 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 
 // gap removes the nodes labelled above l from phase 1.
 func (sv *Solver) gap(l int32) {
-	n := int32(sv.g.n)
+	n := int32(len(sv.label))
 	for k := l + 1; k < n; k++ {
 		if sv.allHead[k] < 0 && sv.activeHead[k] < 0 {
-			// Labels are dense below the highest one in use: the first
-			// empty level above the gap ends the sweep.
+			// Labels below the highest one in use are all in use: the
+			// first empty level above the gap ends the sweep.
 			break
 		}
 		for v := sv.allHead[k]; v >= 0; v = sv.allNext[v] {
@@ -173,9 +181,9 @@ func (sv *Solver) unlinkAll(u, l int32) {
 // could reach t at the previous global relabeling: valid labels never let
 // a node that cannot reach t reach it again.
 func (sv *Solver) globalRelabel(s, t int32, first bool) int32 {
-	g := sv.g
-	n := int32(g.n)
-	arcs, rcap, label, excess := g.arcs, sv.rcap, sv.label, sv.excess
+	start := sv.g.start
+	label, excess, res := sv.label, sv.excess, sv.res
+	n := int32(len(label))
 	eps := sv.eps
 	top := sv.top
 	if first {
@@ -198,11 +206,11 @@ func (sv *Solver) globalRelabel(s, t int32, first bool) int32 {
 	for i := 0; i < len(q); i++ {
 		v := q[i]
 		lw := label[v] + 1
-		for a := g.start[v]; a < g.start[v+1]; a++ {
-			w := arcs[a].head
-			if label[w] == n && w != s && rcap[arcs[a].rev] > eps {
+		for _, a := range res[start[v]:start[v+1]] {
+			w := a.head
+			if a.back > eps && label[w] == n && w != s {
 				label[w] = lw
-				sv.cur[w] = g.start[w]
+				sv.cur[w] = start[w]
 				q = append(q, w)
 				sv.linkAll(w, lw)
 				if excess[w] > 0 {
@@ -224,9 +232,9 @@ func (sv *Solver) globalRelabel(s, t int32, first bool) int32 {
 // residual arc leads from them to a node that can, so they keep among
 // themselves.
 func (sv *Solver) returnExcess(s, t int32) {
-	g := sv.g
-	n := int32(g.n)
-	arcs, rcap, label, excess := g.arcs, sv.rcap, sv.label, sv.excess
+	start := sv.g.start
+	label, excess, res := sv.label, sv.excess, sv.res
+	n := int32(len(label))
 	eps := sv.eps
 	any := false
 	for v := range label {
@@ -246,11 +254,11 @@ func (sv *Solver) returnExcess(s, t int32) {
 	for i := 0; i < len(q); i++ {
 		v := q[i]
 		lw := label[v] + 1
-		for a := g.start[v]; a < g.start[v+1]; a++ {
-			w := arcs[a].head
-			if label[w] == dead && rcap[arcs[a].rev] > eps {
+		for _, a := range res[start[v]:start[v+1]] {
+			w := a.head
+			if a.back > eps && label[w] == dead {
 				label[w] = lw
-				sv.cur[w] = g.start[w]
+				sv.cur[w] = start[w]
 				q = append(q, w)
 			}
 		}
@@ -269,22 +277,27 @@ func (sv *Solver) returnExcess(s, t int32) {
 			u = q[0]
 		}
 		ex := excess[u]
-		end := g.start[u+1]
+		first, end := start[u], start[u+1]
+		arcs := res[first:end:end]
 		for ex > 0 {
 			l := label[u]
-			a := sv.cur[u]
-			for ; a < end; a++ {
-				rc := rcap[a]
+			j := int(sv.cur[u] - first)
+			for ; j < len(arcs); j++ {
+				a := &arcs[j]
+				rc := a.rcap
 				if rc <= eps {
 					continue
 				}
-				v := arcs[a].head
+				v := a.head
 				if label[v] != l-1 {
 					continue
 				}
 				d := min(ex, rc)
-				rcap[a] = rc - d
-				rcap[arcs[a].rev] += d
+				a.rcap = rc - d
+				a.back += d
+				r := &res[a.rev]
+				r.rcap += d
+				r.back -= d
 				if excess[v] == 0 && v != s {
 					q = append(q, v)
 				}
@@ -295,14 +308,14 @@ func (sv *Solver) returnExcess(s, t int32) {
 				}
 			}
 			if ex == 0 {
-				sv.cur[u] = a
+				sv.cur[u] = first + int32(j)
 				break
 			}
-			newl, minArc := dead, g.start[u]
-			for b := g.start[u]; b < end; b++ {
-				if rcap[b] > eps {
-					if lv := label[arcs[b].head] + 1; lv < newl {
-						newl, minArc = lv, b
+			newl, minArc := dead, 0
+			for j := range arcs {
+				if arcs[j].rcap > eps {
+					if lv := label[arcs[j].head] + 1; lv < newl {
+						newl, minArc = lv, j
 					}
 				}
 			}
@@ -313,9 +326,10 @@ func (sv *Solver) returnExcess(s, t int32) {
 				break
 			}
 			label[u] = newl
-			sv.cur[u] = minArc
+			sv.cur[u] = first + int32(minArc)
 		}
 		excess[u] = ex
 	}
 	sv.queue = q
 }
+
