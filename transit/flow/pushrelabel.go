@@ -332,4 +332,3 @@ func (sv *Solver) returnExcess(s, t int32) {
 	}
 	sv.queue = q
 }
-
