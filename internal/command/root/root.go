@@ -14,6 +14,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/facts"
 	"github.com/leverage-dev/leverage/internal/command/importcmd"
 	"github.com/leverage-dev/leverage/internal/command/index"
+	"github.com/leverage-dev/leverage/internal/command/network"
 	"github.com/leverage-dev/leverage/internal/command/sources"
 	"github.com/leverage-dev/leverage/internal/command/transit"
 	"github.com/leverage-dev/leverage/internal/command/version"
@@ -39,6 +40,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	cmd.AddCommand(index.NewCmd(f))
 	cmd.AddCommand(importcmd.NewCmd(f))
 	cmd.AddCommand(transit.NewCmd(f))
+	cmd.AddCommand(network.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
 	return cmd
