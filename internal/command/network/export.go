@@ -54,7 +54,7 @@ or names); --commodity and --status keep those of that commodity or status.`,
 		Example: `  leverage network export --format geojson > network.geojson
   leverage network export --commodity crude --state KAZ --format csv
   leverage network export --status operating --format csv --unknown-capacity 0 > edges.csv`,
-		Args: cobra.NoArgs,
+		Args: cmdutil.ExactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runExport(cmd, f, opts)
 		},
