@@ -3,6 +3,7 @@ module github.com/leverage-dev/leverage
 go 1.26.0
 
 require (
+	github.com/goccy/go-yaml v1.19.2
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/text v0.44.0
