@@ -253,8 +253,15 @@ func (d Duration) AddTo(t time.Time, amount float64) time.Time {
 	return t.Add(time.Duration(math.Round(frac*d.Unit.Days()*24)) * time.Hour)
 }
 
-// String formats d as in a file, e.g. "30d" or "uniform{min: 2, max: 4}mo".
-func (d Duration) String() string { return d.Amount.String() + string(d.Unit) }
+// String formats d as "30d" when fixed, or as its distribution and unit,
+// e.g. "uniform{min: 2, max: 4} months".
+func (d Duration) String() string {
+	if _, ok := d.Amount.Fixed(); ok {
+		return d.Amount.String() + string(d.Unit)
+	}
+	unit := map[Unit]string{Days: "days", Weeks: "weeks", Months: "months", Years: "years"}[d.Unit]
+	return d.Amount.String() + " " + unit
+}
 
 // RecoveryKind says how a shock wears off.
 type RecoveryKind string

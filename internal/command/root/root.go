@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/importcmd"
 	"github.com/leverage-dev/leverage/internal/command/index"
 	"github.com/leverage-dev/leverage/internal/command/network"
+	scenariocmd "github.com/leverage-dev/leverage/internal/command/scenario"
 	"github.com/leverage-dev/leverage/internal/command/sources"
 	"github.com/leverage-dev/leverage/internal/command/transit"
 	"github.com/leverage-dev/leverage/internal/command/version"
