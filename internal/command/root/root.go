@@ -41,6 +41,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	cmd.AddCommand(index.NewCmd(f))
 	cmd.AddCommand(importcmd.NewCmd(f))
 	cmd.AddCommand(transit.NewCmd(f))
+	cmd.AddCommand(scenariocmd.NewCmd(f))
 	cmd.AddCommand(network.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
