@@ -71,7 +71,11 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 	arcs := res[first:end:end]
 	for {
 		l := label[u]
-		i := int(sv.cur[u] - first)
+		c := int(sv.cur[u] - first)
+		// While pushing, note the lowest label over the other residual
+		// arcs, so that a relabel only has to scan the arcs before c.
+		minl, minArc := n, 0
+		i := c
 		for ; i < len(arcs); i++ {
 			a := &arcs[i]
 			rc := a.rcap
@@ -79,7 +83,10 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 				continue
 			}
 			v := a.head
-			if label[v] != l-1 {
+			if lv := label[v]; lv != l-1 {
+				if lv < minl {
+					minl, minArc = lv, i
+				}
 				continue
 			}
 			d := min(ex, rc)
@@ -103,15 +110,19 @@ func (sv *Solver) discharge(u, t, maxActive int32) (int32, int) {
 			excess[u] = 0
 			return maxActive, work
 		}
-		// Relabel: one more than the lowest neighbour over a residual arc.
-		newl, minArc := n, 0
-		for i := range arcs {
+		// Relabel: one more than the lowest neighbour over a residual
+		// arc. The arcs before the current one stay inadmissible until
+		// then, but may hold the lowest neighbour.
+		for i := range arcs[:c] {
 			if arcs[i].rcap > eps {
-				if lv := label[arcs[i].head] + 1; lv < newl {
-					newl, minArc = lv, i
+				// On a tie the first arc wins: it becomes the current
+				// arc, and no admissible arc may lie before it.
+				if lv := label[arcs[i].head]; lv < minl || lv == minl && i < minArc {
+					minl, minArc = lv, i
 				}
 			}
 		}
+		newl := min(minl, n-1) + 1
 		work += len(arcs) + relabelWork
 		sv.unlinkAll(u, l)
 		if sv.allHead[l] < 0 {
