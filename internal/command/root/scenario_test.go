@@ -1,0 +1,129 @@
+package root_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestScenarioList(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := cli(t, dir, "scenario", "list", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var list []struct {
+		Name   string `json:"name"`
+		Shocks int    `json:"shocks"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range list {
+		names = append(names, s.Name)
+		if s.Shocks == 0 {
+			t.Errorf("%s: no shocks", s.Name)
+		}
+	}
+	if got := strings.Join(names, " "); got != "cpc-2022 cpc-drone-2025 diversification increased-pressure internal-instability" {
+		t.Errorf("scenarios %s", got)
+	}
+	out, _, code = cli(t, dir, "scenario", "list")
+	if code != 0 || !strings.Contains(out, "Increased Russian pressure") {
+		t.Errorf("table: exit %d:\n%s", code, out)
+	}
+}
+
+func TestScenarioShow(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := cli(t, dir, "scenario", "show", "cpc-2022")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"Storm damage to SPM-3", "CPC-TERMINAL", "2022-08-22", "tass-1496709", "https://tass.com/economy/1496709"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show cpc-2022: missing %q in\n%s", want, out)
+		}
+	}
+	out, _, code = cli(t, dir, "scenario", "show", "cpc-drone-2025", "--format", "yaml")
+	if code != 0 || !strings.HasPrefix(out, "# Historical replay") || !strings.Contains(out, "Kropotkinskaya") {
+		t.Errorf("show --format yaml: exit %d:\n%s", code, out)
+	}
+	_, errOut, code = cli(t, dir, "scenario", "show", "no-such")
+	if code != 2 || !strings.Contains(errOut, "cpc-2022") {
+		t.Errorf("unknown scenario: exit %d, %q; want 2 listing the scenarios", code, errOut)
+	}
+}
+
+func TestScenarioValidate(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.yaml")
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(good, `name: test
+sources: [portnews-327064, {title: My own judgement}]
+horizon: {start: 2026-01, end: 2026-12}
+shocks:
+  - type: disable_asset
+    asset: CPC
+    capacity_cut: {uniform: {min: 0.2, max: 0.5}}
+    start: 2026-03-01
+    duration: 30d
+`)
+	out, errOut, code := cli(t, dir, "scenario", "validate", good)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := good + ": ok: scenario test, 1 shocks (disable_asset), 2026-01 to 2026-12 by month, 1 uncertain numbers\n"
+	if out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"unknown asset", strings.Replace(mustRead(t, good), "asset: CPC", "asset: NOPE", 1),
+			"bad.yaml:6:12: shock 1 (disable_asset): asset: unknown actor \"NOPE\""},
+		{"negative capacity", strings.Replace(mustRead(t, good), "{uniform: {min: 0.2, max: 0.5}}", "-0.5", 1),
+			"bad.yaml:7:19: shock 1 (disable_asset): capacity_cut: want a fraction in [0, 1], got -0.5"},
+		{"bad date", strings.Replace(mustRead(t, good), "2026-03-01", "2026-02-30", 1),
+			"bad.yaml:8:12: shock 1 (disable_asset): start: date \"2026-02-30\": day out of range"},
+		{"unknown key", strings.Replace(mustRead(t, good), "duration: 30d", "durration: 30d", 1),
+			"bad.yaml:9:5: shock 1 (disable_asset): unknown key \"durration\""},
+		{"syntax", "name: [x\n", "bad.yaml:1:"},
+	} {
+		bad := filepath.Join(dir, "bad.yaml")
+		write(bad, tc.text)
+		_, errOut, code := cli(t, dir, "scenario", "validate", bad)
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1", tc.name, code)
+		}
+		if !strings.Contains(errOut, filepath.Join(dir, tc.want)) {
+			t.Errorf("%s: got %q, want it to contain %q", tc.name, errOut, tc.want)
+		}
+	}
+	_, _, code = cli(t, dir, "scenario", "validate", filepath.Join(dir, "missing.yaml"))
+	if code != 1 {
+		t.Errorf("missing file: exit %d, want 1", code)
+	}
+	_, _, code = cli(t, dir, "scenario", "validate")
+	if code != 2 {
+		t.Errorf("no argument: exit %d, want 2", code)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
