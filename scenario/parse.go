@@ -841,8 +841,13 @@ func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 		return e, err
 	case SetFactType:
 		e := &SetFact{}
-		if err := ids(map[string]*string{"subject": &e.Subject, "relation": &e.Relation, "object": &e.Object, "unit": &e.Unit}); err != nil {
+		if err := ids(map[string]*string{"subject": &e.Subject, "relation": &e.Relation, "object": &e.Object}); err != nil {
 			return nil, err
+		}
+		if o.has("unit") {
+			if e.Unit, err = p.text(o.get("unit"), what+": unit"); err != nil {
+				return nil, err
+			}
 		}
 		if o.has("value") {
 			v, err := p.number(o.get("value"), what+": value")
