@@ -51,6 +51,9 @@ func Parse(data []byte, file string) (s *Scenario, err error) {
 			s, err = nil, &Error{File: file, Msg: fmt.Sprintf("cannot parse the file as YAML (%v)", r)}
 		}
 	}()
+	if err := precheck(data, file); err != nil {
+		return nil, err
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		var ye yaml.Error
@@ -79,6 +82,46 @@ func Parse(data []byte, file string) (s *Scenario, err error) {
 	}
 	s.File = file
 	return s, nil
+}
+
+// Limits that keep the YAML parser's time in bounds: it slows
+// quadratically with the depth of flow collections.
+const (
+	maxSize  = 1 << 20 // bytes
+	maxDepth = 64      // levels of [ and { nesting
+)
+
+// precheck rejects files too large or too deeply nested for a scenario.
+func precheck(data []byte, file string) error {
+	if len(data) > maxSize {
+		return &Error{File: file, Msg: fmt.Sprintf("file of %d bytes: a scenario file may have at most %d", len(data), maxSize)}
+	}
+	depth, line, col := 0, 1, 0
+	var quote byte
+	comment := false
+	for i, c := range data {
+		col++
+		switch {
+		case c == '\n':
+			line, col, comment = line+1, 0, false // quoted scalars may span lines
+		case comment:
+		case quote != 0:
+			if c == quote && (quote == '\'' || i == 0 || data[i-1] != '\\') {
+				quote = 0
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
+			comment = true
+		case (c == '"' || c == '\'') && (i == 0 || strings.IndexByte(" \t\n[{,:", data[i-1]) >= 0):
+			quote = c
+		case c == '[' || c == '{':
+			if depth++; depth > maxDepth {
+				return &Error{File: file, Pos: Pos{line, col}, Msg: fmt.Sprintf("lists and mappings nested more than %d deep", maxDepth)}
+			}
+		case (c == ']' || c == '}') && depth > 0:
+			depth--
+		}
+	}
+	return nil
 }
 
 type parse struct {

@@ -201,3 +201,18 @@ func TestSetFactUnitFilled(t *testing.T) {
 		t.Errorf("unit %q, want personnel filled in", u)
 	}
 }
+
+func TestParseLimits(t *testing.T) {
+	_, err := scenario.Parse([]byte("name: "+strings.Repeat("[", 100000)), "d.yaml")
+	if err == nil || err.Error() != "d.yaml:1:71: lists and mappings nested more than 64 deep" {
+		t.Errorf("deep nesting: %v", err)
+	}
+	_, err = scenario.Parse([]byte("name: '"+strings.Repeat("[", 100)+"'\n"), "q.yaml")
+	if err == nil || strings.Contains(err.Error(), "nested") {
+		t.Errorf("brackets in quotes: %v", err)
+	}
+	_, err = scenario.Parse(make([]byte, 2<<20), "big.yaml")
+	if err == nil || !strings.HasPrefix(err.Error(), "big.yaml: file of 2097152 bytes") {
+		t.Errorf("large file: %v", err)
+	}
+}
