@@ -11,18 +11,15 @@ type Input struct {
 	Value *Number
 }
 
-// Inputs returns every number in s, shock by shock, in file order.
-// Changing *Input.Value changes the scenario.
+// Inputs returns every number in s, shock by shock: the numbers of its
+// effect, then its duration, recovery and probability. Changing
+// *Input.Value changes the scenario.
 func (s *Scenario) Inputs() []Input {
 	var out []Input
 	for i := range s.Shocks {
 		sh := &s.Shocks[i]
 		add := func(field string, n *Number) {
 			out = append(out, Input{Shock: i, Field: field, Label: fmt.Sprintf("%s: %s", sh.Label(), field), Value: n})
-		}
-		add("probability", &sh.Probability)
-		if sh.Duration != nil {
-			add("duration", &sh.Duration.Amount)
 		}
 		switch e := sh.Effect.(type) {
 		case *DisableAsset:
@@ -42,6 +39,9 @@ func (s *Scenario) Inputs() []Input {
 				add("value", e.Value)
 			}
 		}
+		if sh.Duration != nil {
+			add("duration", &sh.Duration.Amount)
+		}
 		switch sh.Recovery.Kind {
 		case LinearRecovery:
 			add("recovery", &sh.Recovery.Over.Amount)
@@ -50,6 +50,7 @@ func (s *Scenario) Inputs() []Input {
 				add(fmt.Sprintf("recovery point %d", j+1), &sh.Recovery.Curve[j].Fraction)
 			}
 		}
+		add("probability", &sh.Probability)
 	}
 	return out
 }

@@ -238,8 +238,9 @@ type Duration struct {
 // Days returns the duration for the given amount in days.
 func (d Duration) Days(amount float64) float64 { return amount * d.Unit.Days() }
 
-// AddTo returns t moved on by amount units: whole months and years move
-// by the calendar, fractions and days by their mean length.
+// AddTo returns t moved on by amount units, to the nearest day: whole
+// months and years move by the calendar, fractions and other units by
+// their mean length in days.
 func (d Duration) AddTo(t time.Time, amount float64) time.Time {
 	whole, frac := math.Modf(amount)
 	switch d.Unit {
@@ -248,9 +249,9 @@ func (d Duration) AddTo(t time.Time, amount float64) time.Time {
 	case Years:
 		t = t.AddDate(int(whole), 0, 0)
 	default:
-		whole, frac = 0, amount
+		frac = amount
 	}
-	return t.Add(time.Duration(math.Round(frac*d.Unit.Days()*24)) * time.Hour)
+	return t.AddDate(0, 0, int(math.Round(frac*d.Unit.Days())))
 }
 
 // String formats d as "30d" when fixed, or as its distribution and unit,
@@ -309,3 +310,16 @@ func (e *Error) Error() string {
 
 // Unwrap returns the problem as a *leverage.Error with code EINVALID.
 func (e *Error) Unwrap() error { return leverage.Errorf(leverage.EINVALID, "%s", e.Msg) }
+
+// FullEnd returns the first day after the shock's full-strength period:
+// start plus the duration (amount is a drawn value of Duration.Amount), the
+// day after End, or the day after the horizon for a shock that lasts.
+func (s *Shock) FullEnd(amount float64, h Horizon) time.Time {
+	switch {
+	case s.Duration != nil:
+		return s.Duration.AddTo(s.Start.First(), amount)
+	case !s.End.IsZero():
+		return s.End.Last().AddDate(0, 0, 1)
+	}
+	return h.End.Last().AddDate(0, 0, 1)
+}
