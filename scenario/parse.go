@@ -132,10 +132,6 @@ func (p *parse) errf(n ast.Node, format string, args ...any) *Error {
 	return &Error{File: p.file, Pos: posOf(n), Msg: fmt.Sprintf(format, args...)}
 }
 
-func (p *parse) errAt(pos Pos, format string, args ...any) *Error {
-	return &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)}
-}
-
 // posOf returns where a node starts.
 func posOf(n ast.Node) Pos {
 	if n == nil {
@@ -533,9 +529,12 @@ func (p *parse) sources(n ast.Node, what string) ([]Source, error) {
 			if err != nil {
 				return nil, err
 			}
-			for k, dst := range map[string]*string{"title": &src.Title, "publisher": &src.Publisher, "url": &src.URL, "note": &src.Note} {
-				if o.has(k) {
-					if *dst, err = p.text(o.get(k), what+": "+k); err != nil {
+			for _, f := range []struct {
+				key string
+				dst *string
+			}{{"title", &src.Title}, {"publisher", &src.Publisher}, {"url", &src.URL}, {"note", &src.Note}} {
+				if o.has(f.key) {
+					if *f.dst, err = p.text(o.get(f.key), what+": "+f.key); err != nil {
 						return nil, err
 					}
 				}
@@ -543,9 +542,12 @@ func (p *parse) sources(n ast.Node, what string) ([]Source, error) {
 			if strings.TrimSpace(src.Title) == "" {
 				return nil, p.errf(o.get("title"), "%s: title must not be empty", what)
 			}
-			for k, dst := range map[string]*leverage.Date{"date": &src.Date, "accessed": &src.Accessed} {
-				if o.has(k) {
-					if *dst, err = p.date(o.get(k), what+": "+k); err != nil {
+			for _, f := range []struct {
+				key string
+				dst *leverage.Date
+			}{{"date", &src.Date}, {"accessed", &src.Accessed}} {
+				if o.has(f.key) {
+					if *f.dst, err = p.date(o.get(f.key), what+": "+f.key); err != nil {
 						return nil, err
 					}
 				}
@@ -781,11 +783,11 @@ func (p *parse) recovery(n ast.Node, what string) (Recovery, error) {
 		if !ok {
 			return Recovery{}, p.errf(po.get("offset"), "%s: offset: want a fixed duration such as 30d", pw)
 		}
-		if days := off.Days(x); days <= prev {
+		days := off.Days(x)
+		if days <= prev {
 			return Recovery{}, p.errf(po.get("offset"), "%s: offset %s must come after the previous point's", pw, off)
-		} else {
-			prev = days
 		}
+		prev = days
 		frac, err := p.fraction(po.get("fraction"), pw+": fraction")
 		if err != nil {
 			return Recovery{}, err
@@ -797,10 +799,16 @@ func (p *parse) recovery(n ast.Node, what string) (Recovery, error) {
 
 func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 	var err error
-	ids := func(dst map[string]*string) error {
-		for k, d := range dst {
-			if o.has(k) {
-				if *d, err = p.id(o.get(k), what+": "+k); err != nil {
+	// ids reads id fields in the order given, so that the first error is
+	// always the same.
+	type field struct {
+		key string
+		dst *string
+	}
+	ids := func(fields ...field) error {
+		for _, f := range fields {
+			if o.has(f.key) {
+				if *f.dst, err = p.id(o.get(f.key), what+": "+f.key); err != nil {
 					return err
 				}
 			}
@@ -829,14 +837,14 @@ func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 	switch t {
 	case DisableAssetType:
 		e := &DisableAsset{}
-		if err := ids(map[string]*string{"asset": &e.Asset}); err != nil {
+		if err := ids(field{"asset", &e.Asset}); err != nil {
 			return nil, err
 		}
 		e.CapacityCut, err = fraction("capacity_cut")
 		return e, err
 	case DenyTransitType:
 		e := &DenyTransit{}
-		if err := ids(map[string]*string{"state": &e.State}); err != nil {
+		if err := ids(field{"state", &e.State}); err != nil {
 			return nil, err
 		}
 		if e.Commodity, err = oneOf("commodity", "crude", Commodities...); err != nil {
@@ -846,7 +854,7 @@ func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 		return e, err
 	case EmbargoType:
 		e := &Embargo{}
-		if err := ids(map[string]*string{"by": &e.By, "against": &e.Against}); err != nil {
+		if err := ids(field{"by", &e.By}, field{"against", &e.Against}); err != nil {
 			return nil, err
 		}
 		if e.By == e.Against {
@@ -859,7 +867,7 @@ func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 		return e, err
 	case DivertTradeType:
 		e := &DivertTrade{}
-		if err := ids(map[string]*string{"target": &e.Target, "from": &e.From}); err != nil {
+		if err := ids(field{"target", &e.Target}, field{"from", &e.From}); err != nil {
 			return nil, err
 		}
 		if e.Target == e.From {
@@ -877,14 +885,14 @@ func (p *parse) effect(t Type, o *object, what string) (Effect, error) {
 		return e, nil
 	case ChangeMembershipType:
 		e := &ChangeMembership{}
-		if err := ids(map[string]*string{"state": &e.State, "organisation": &e.Organisation}); err != nil {
+		if err := ids(field{"state", &e.State}, field{"organisation", &e.Organisation}); err != nil {
 			return nil, err
 		}
 		e.Action, err = oneOf("action", "", "join", "leave")
 		return e, err
 	case SetFactType:
 		e := &SetFact{}
-		if err := ids(map[string]*string{"subject": &e.Subject, "relation": &e.Relation, "object": &e.Object}); err != nil {
+		if err := ids(field{"subject", &e.Subject}, field{"relation", &e.Relation}, field{"object", &e.Object}); err != nil {
 			return nil, err
 		}
 		if o.has("unit") {
