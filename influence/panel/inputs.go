@@ -108,6 +108,8 @@ func OpenInputs(ctx context.Context, st Store, from, to int) (*open.Inputs, stri
 		atopIdx[j] = idx(name)
 	}
 	igoRow := map[key]int{}
+	al := &in.Alliances
+	allyCols := [5]*[]float64{&al.Defense, &al.Offense, &al.Neutral, &al.NonAgg, &al.Consul} // in atopVars order
 	for i := range obs.Len() {
 		v, a, b, y := obs.Var[i], obs.A[i], obs.B[i], obs.Year[i]
 		if a > math.MaxInt16 || b > math.MaxInt16 {
@@ -171,12 +173,11 @@ func OpenInputs(ctx context.Context, st Store, from, to int) (*open.Inputs, stri
 				r = len(al.Year)
 				allyRow[k] = r
 				al.CCode1, al.CCode2, al.Year = append(al.CCode1, int16(a)), append(al.CCode2, int16(b)), append(al.Year, int16(y))
-				for _, col := range []*[]float64{&al.Defense, &al.Offense, &al.Neutral, &al.NonAgg, &al.Consul} {
+				for _, col := range allyCols {
 					*col = append(*col, math.NaN())
 				}
 			}
-			cols := []*[]float64{&al.Defense, &al.Offense, &al.Neutral, &al.NonAgg, &al.Consul}
-			(*cols[j])[r] = obs.Value[i]
+			(*allyCols[j])[r] = obs.Value[i]
 		}
 	}
 	var used []string

@@ -205,6 +205,34 @@ func TestIndexTopSharedData(t *testing.T) {
 	if len(rows) < 2 || rows[1][2] != "RUS" || rows[1][3] != "0.657440" {
 		t.Errorf("top influencers of KAZ in 2014:\n%s\nwant Russia first with 0.657440", stdout)
 	}
+	// docs/methodology.md: with any weight ±25%, Russia and China stay
+	// first and second, and the lowest rank correlation over the top 5 is
+	// 0.90 (Ukraine and France swap).
+	stdout, errOut, code = cli(t, db, "index", "sensitivity", "--target", "KAZ", "--year", "2014", "-n", "5", "--format", "json")
+	if code != 0 {
+		t.Fatalf("sensitivity: exit %d: %s", code, errOut)
+	}
+	var sens struct {
+		Shifts []struct {
+			Rho float64 `json:"rho"`
+			Top []struct {
+				State int `json:"state"`
+			} `json:"top"`
+		} `json:"shifts"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &sens); err != nil {
+		t.Fatal(err)
+	}
+	lowest := 1.0
+	for _, s := range sens.Shifts {
+		lowest = min(lowest, s.Rho)
+		if s.Top[0].State != 365 || s.Top[1].State != 710 {
+			t.Errorf("a shift moved Russia or China: %+v", s.Top)
+		}
+	}
+	if lowest < 0.8999 || lowest > 0.9001 {
+		t.Errorf("lowest rho = %v, want 0.90", lowest)
+	}
 }
 
 func readCSV(t *testing.T, path string) [][]string {
