@@ -153,3 +153,42 @@ func TestSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONRoundTrip checks that the JSON form of every built-in scenario
+// and documentation example meets the schema and parses back to the same
+// scenario.
+func TestJSONRoundTrip(t *testing.T) {
+	ds, err := data.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sch := compileSchema(t)
+	for file, b := range allFiles(t) {
+		s, err := scenario.Parse(b, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := scenario.Validate(s, ds); err != nil {
+			t.Fatal(err)
+		}
+		j, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if err := sch.Validate(asJSON(t, j)); err != nil {
+			t.Errorf("%s: JSON form fails the schema: %v\n%s", file, err, j)
+		}
+		back, err := scenario.Parse(j, file+".json")
+		if err != nil {
+			t.Errorf("%s: JSON form does not parse: %v\n%s", file, err, j)
+			continue
+		}
+		if err := scenario.Validate(back, ds); err != nil {
+			t.Errorf("%s: JSON form does not validate: %v", file, err)
+		}
+		j2, _ := json.Marshal(back)
+		if string(j) != string(j2) {
+			t.Errorf("%s: round trip differs:\n%s\n%s", file, j, j2)
+		}
+	}
+}

@@ -52,6 +52,28 @@ func TestScenarioShow(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "# Historical replay") || !strings.Contains(out, "Kropotkinskaya") {
 		t.Errorf("show --format yaml: exit %d:\n%s", code, out)
 	}
+	out, _, code = cli(t, dir, "scenario", "show", "cpc-drone-2025", "--format", "json")
+	var js struct {
+		Name   string `json:"name"`
+		Shocks []struct {
+			Asset       string `json:"asset"`
+			CapacityCut struct {
+				Uniform struct{ Min, Max float64 } `json:"uniform"`
+			} `json:"capacity_cut"`
+		} `json:"shocks"`
+	}
+	if err := json.Unmarshal([]byte(out), &js); code != 0 || err != nil || js.Name != "cpc-drone-2025" || len(js.Shocks) != 1 ||
+		js.Shocks[0].Asset != "CPC" || js.Shocks[0].CapacityCut.Uniform.Min != 0.3 || js.Shocks[0].CapacityCut.Uniform.Max != 0.4 {
+		t.Errorf("show --format json: exit %d, %v, %+v:\n%s", code, err, js, out)
+	}
+	// The JSON form is itself a scenario file.
+	path := filepath.Join(dir, "drone.json")
+	if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := cli(t, dir, "scenario", "validate", path); code != 0 || !strings.Contains(out, "ok: scenario cpc-drone-2025") {
+		t.Errorf("validate the JSON form: exit %d: %s%s", code, out, errOut)
+	}
 	_, errOut, code = cli(t, dir, "scenario", "show", "no-such")
 	if code != 2 || !strings.Contains(errOut, "cpc-2022") {
 		t.Errorf("unknown scenario: exit %d, %q; want 2 listing the scenarios", code, errOut)

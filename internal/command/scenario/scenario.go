@@ -4,6 +4,7 @@
 package scenario
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -91,12 +92,13 @@ func newShow(f *cmdutil.Factory) *cobra.Command {
 		Short: "Show a built-in scenario: its shocks, numbers and sources",
 		Long: `Show a built-in scenario (see leverage scenario list): its description, horizon,
 sources, and each shock with its dates, recovery and numbers. --format yaml
-prints the file itself, with the comments that give each number's basis.`,
+prints the file itself, with the comments that give each number's basis;
+--format json the parsed scenario in the same keys (docs/scenario.schema.json).`,
 		Example: `  leverage scenario show cpc-2022
   leverage scenario show increased-pressure --format yaml > mine.yaml`,
 		Args: cmdutil.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := cmdutil.CheckFormat(format, "text", "yaml"); err != nil {
+			if err := cmdutil.CheckFormat(format, "text", "yaml", "json"); err != nil {
 				return err
 			}
 			b, _, err := scenario.BuiltinFile(args[0])
@@ -118,10 +120,15 @@ prints the file itself, with the comments that give each number's basis.`,
 			if err != nil {
 				return err
 			}
+			if format == "json" {
+				enc := json.NewEncoder(f.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(s)
+			}
 			return writeText(f.Out, s, ds)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or yaml (the file itself)")
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text, yaml (the file itself) or json (the parsed scenario in the file's keys, itself a valid scenario file)")
 	return cmd
 }
 
