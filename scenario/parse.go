@@ -640,6 +640,9 @@ func (p *parse) horizon(n ast.Node) (Horizon, error) {
 
 func (p *parse) shock(n ast.Node, what string, h Horizon) (*Shock, error) {
 	// Read the type first: it decides which other keys are allowed.
+	if err := p.check(n); err != nil {
+		return nil, err
+	}
 	var values []*ast.MappingValueNode
 	switch m := n.(type) {
 	case *ast.MappingNode:

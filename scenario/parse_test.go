@@ -98,6 +98,7 @@ func TestParseErrors(t *testing.T) {
 		{"probability", "duration: 30d", "duration: 30d\n    probability: 1.2", "t.yaml:15:18: shock 1 (disable_asset): probability: want a fraction in [0, 1], got 1.2"},
 		{"duplicate key", "duration: 30d", "duration: 30d\n    duration: 40d", `t.yaml:15:5: mapping key "duration" already defined at [14:5]`},
 		{"anchor", "asset: CPC", "asset: &a CPC", "t.yaml:11:12: anchors and aliases are not supported in scenario files"},
+		{"tag", "  - type: disable_asset", "  - !!map\n    type: disable_asset", "t.yaml:10:5: tags are not supported in scenario files"},
 		{"two documents", "duration: 30d\n", "duration: 30d\n---\nname: other\n", "t.yaml:16:1: want one YAML document, got 2"},
 		{"document not a mapping", base, "just text", "t.yaml:1:1: scenario: want a mapping of name, title, description, sources, horizon, shocks, got \"just text\""},
 		{"not a mapping", "name: test\n", "- name: test\n", "t.yaml:2:1: value is not allowed in this context"},
