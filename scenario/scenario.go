@@ -323,3 +323,38 @@ func (s *Shock) FullEnd(amount float64, h Horizon) time.Time {
 	}
 	return h.End.Last().AddDate(0, 0, 1)
 }
+
+// Undone returns the fraction of a shock's effect undone days after its
+// full-strength period ended (0 before it ends). over is the drawn length
+// of a linear recovery in days; fractions are the drawn fractions of a
+// curve's points. A curve starts from nothing undone at offset 0 unless
+// its first point says otherwise, is linear between points and keeps its
+// last fraction.
+func (r Recovery) Undone(days, over float64, fractions []float64) float64 {
+	if days < 0 {
+		return 0
+	}
+	switch r.Kind {
+	case LinearRecovery:
+		if over <= 0 {
+			return 1
+		}
+		return math.Min(days/over, 1)
+	case CurveRecovery:
+		prevX, prevY := 0.0, 0.0
+		for i, p := range r.Curve {
+			x, _ := p.Offset.Amount.Fixed()
+			x = p.Offset.Days(x)
+			y := fractions[i]
+			if days <= x {
+				if x == prevX {
+					return y
+				}
+				return prevY + (y-prevY)*(days-prevX)/(x-prevX)
+			}
+			prevX, prevY = x, y
+		}
+		return prevY
+	}
+	return 1
+}

@@ -1,6 +1,8 @@
 package scenario_test
 
 import (
+	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,5 +67,27 @@ func TestInputs(t *testing.T) {
 	*in.Value = scenario.Const(0.5)
 	if p, _ := s.Shocks[0].Probability.Fixed(); p != 0.5 {
 		t.Errorf("setting an input did not change the scenario")
+	}
+}
+
+func TestUndone(t *testing.T) {
+	text := strings.Replace(base, "duration: 30d", "duration: 30d\n    recovery: {curve: [{offset: 10d, fraction: 0.5}, {offset: 30d, fraction: 0.9}]}", 1)
+	s, err := scenario.Parse([]byte(text), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := s.Shocks[0].Recovery
+	fr := []float64{0.5, 0.9}
+	for days, want := range map[float64]float64{-1: 0, 0: 0, 5: 0.25, 10: 0.5, 20: 0.7, 30: 0.9, 100: 0.9} {
+		if got := r.Undone(days, 0, fr); math.Abs(got-want) > 1e-12 {
+			t.Errorf("curve at %v days: %v, want %v", days, got, want)
+		}
+	}
+	lin := scenario.Recovery{Kind: scenario.LinearRecovery}
+	if got := lin.Undone(15, 60, nil); got != 0.25 {
+		t.Errorf("linear: %v", got)
+	}
+	if got := (scenario.Recovery{Kind: scenario.StepRecovery}).Undone(0, 0, nil); got != 1 {
+		t.Errorf("step: %v", got)
 	}
 }
