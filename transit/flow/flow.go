@@ -19,7 +19,8 @@
 //
 // The maximum flow is computed with the highest-label push-relabel method
 // with the global-relabeling and gap heuristics (Goldberg & Tarjan 1988;
-// Cherkassky & Goldberg 1997). Residual capacities at or below
+// Cherkassky & Goldberg 1997), in its partial augment-relabel form
+// (Goldberg 2008). Residual capacities at or below
 // ε = [Epsilon] × the largest finite capacity count as zero, so rounding
 // never leaves phantom residual paths; see docs/methodology.md, "Maximum
 // flow and minimum cut".
