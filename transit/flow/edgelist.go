@@ -2,6 +2,7 @@ package flow
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -32,8 +33,77 @@ func (l *EdgeList) Node(name string) (int, bool) {
 // number >= 0, or inf for an uncapacitated edge. Errors name the file
 // (name), the line and the column.
 func ReadEdgeList(r io.Reader, name string) (*EdgeList, error) {
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<16))
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if bytes.IndexByte(data, '"') < 0 {
+		return readEdgeList(&plainReader{data: data}, name)
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.ReuseRecord = true
+	return readEdgeList(cr, name)
+}
+
+// records is what readEdgeList needs of a CSV reader.
+type records interface {
+	Read() ([]string, error)
+	FieldPos(field int) (line, column int)
+}
+
+// plainReader reads CSV without quotes, as encoding/csv does but faster:
+// fields end at commas and records at line ends (\n or \r\n), empty
+// lines are skipped, and every record must have as many fields as the
+// first.
+type plainReader struct {
+	data   []byte
+	line   int      // the line of the last record
+	rec    []string // its fields
+	col    []int    // and the column each starts at
+	fields int      // the number of fields of the first record
+}
+
+func (p *plainReader) Read() ([]string, error) {
+	for len(p.data) > 0 {
+		p.line++
+		ln := p.data
+		if i := bytes.IndexByte(p.data, '\n'); i >= 0 {
+			ln, p.data = p.data[:i], p.data[i+1:]
+		} else {
+			p.data = nil
+		}
+		if n := len(ln); n > 0 && ln[n-1] == '\r' {
+			ln = ln[:n-1]
+		}
+		if len(ln) == 0 {
+			continue
+		}
+		s := string(ln) // one allocation a record, as encoding/csv makes
+		p.rec, p.col = p.rec[:0], p.col[:0]
+		for at := 0; ; {
+			p.col = append(p.col, at+1)
+			i := strings.IndexByte(s[at:], ',')
+			if i < 0 {
+				p.rec = append(p.rec, s[at:])
+				break
+			}
+			p.rec = append(p.rec, s[at:at+i])
+			at += i + 1
+		}
+		if p.fields == 0 {
+			p.fields = len(p.rec)
+		} else if len(p.rec) != p.fields {
+			return p.rec, &csv.ParseError{StartLine: p.line, Line: p.line, Column: 1, Err: csv.ErrFieldCount}
+		}
+		return p.rec, nil
+	}
+	return nil, io.EOF
+}
+
+func (p *plainReader) FieldPos(field int) (line, column int) { return p.line, p.col[field] }
+
+// readEdgeList reads an edge list from cr.
+func readEdgeList(cr records, name string) (*EdgeList, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file: want a header from,to,capacity", name)
