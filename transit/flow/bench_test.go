@@ -12,7 +12,7 @@ import (
 // instances caches the generated benchmark instances by size.
 var instances = sync.OnceValue(func() map[int][]*gen.Instance {
 	m := map[int][]*gen.Instance{}
-	for _, exp := range gen.Sizes {
+	for _, exp := range gen.Sizes() {
 		m[exp] = gen.Families(exp)
 	}
 	return m
@@ -21,7 +21,7 @@ var instances = sync.OnceValue(func() map[int][]*gen.Instance {
 // BenchmarkMaxFlow times MaxFlow (flow, cut and all) on the families of
 // package gen at 10^4, 10^5 and 10^6 edges.
 func BenchmarkMaxFlow(b *testing.B) {
-	for _, exp := range gen.Sizes {
+	for _, exp := range gen.Sizes() {
 		for _, in := range instances()[exp] {
 			b.Run(in.Name, func(b *testing.B) {
 				var v float64
@@ -40,7 +40,7 @@ func BenchmarkMaxFlow(b *testing.B) {
 
 // BenchmarkMaxFlowValue times MaxFlowValue, the value only.
 func BenchmarkMaxFlowValue(b *testing.B) {
-	for _, exp := range gen.Sizes {
+	for _, exp := range gen.Sizes() {
 		for _, in := range instances()[exp] {
 			b.Run(in.Name, func(b *testing.B) {
 				var v float64

@@ -40,7 +40,7 @@ func run(out string, runs int, files []string) error {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			return err
 		}
-		for _, exp := range gen.Sizes {
+		for _, exp := range gen.Sizes() {
 			for _, in := range gen.Families(exp) {
 				path := filepath.Join(out, in.Name+".csv")
 				if err := write(path, in); err != nil {

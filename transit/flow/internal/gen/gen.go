@@ -56,8 +56,8 @@ func (in *Instance) WriteCSV(w io.Writer) error {
 	})
 }
 
-// Sizes are the edge counts the benchmarks use, as exponents of ten.
-var Sizes = []int{4, 5, 6}
+// Sizes returns the edge counts the benchmarks use, as exponents of ten.
+func Sizes() []int { return []int{4, 5, 6} }
 
 // Families returns the instances of about 10^exp edges of every family.
 func Families(exp int) []*Instance {
