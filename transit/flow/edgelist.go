@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"strconv"
 	"strings"
@@ -33,16 +34,23 @@ func (l *EdgeList) Node(name string) (int, bool) {
 // number >= 0, or inf for an uncapacitated edge. Errors name the file
 // (name), the line and the column.
 func ReadEdgeList(r io.Reader, name string) (*EdgeList, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+	var buf bytes.Buffer
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(min(fi.Size(), 1<<40)) + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	data := buf.Bytes()
+	rows := bytes.Count(data, []byte{'\n'})
 	if bytes.IndexByte(data, '"') < 0 {
-		return readEdgeList(&plainReader{data: data}, name)
+		return readEdgeList(&plainReader{data: data}, name, rows)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.ReuseRecord = true
-	return readEdgeList(cr, name)
+	return readEdgeList(cr, name, rows)
 }
 
 // records is what readEdgeList needs of a CSV reader.
@@ -103,7 +111,8 @@ func (p *plainReader) Read() ([]string, error) {
 func (p *plainReader) FieldPos(field int) (line, column int) { return p.line, p.col[field] }
 
 // readEdgeList reads an edge list from cr.
-func readEdgeList(cr records, name string) (*EdgeList, error) {
+// rows is a guess at the number of rows, to size the slices.
+func readEdgeList(cr records, name string, rows int) (*EdgeList, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file: want a header from,to,capacity", name)
@@ -123,8 +132,13 @@ func readEdgeList(cr records, name string) (*EdgeList, error) {
 	}
 	cf, ct, cc := col["from"], col["to"], col["capacity"]
 	l := &EdgeList{ids: map[string]int32{}}
-	var from, to []int32
+	from, to := make([]int32, 0, rows), make([]int32, 0, rows)
+	l.Caps = make([]float64, 0, rows)
+	lastName, lastID := "", int32(-1) // rows often share a node with the row before
 	node := func(s string) int32 {
+		if s == lastName && lastID >= 0 {
+			return lastID
+		}
 		id, ok := l.ids[s]
 		if !ok {
 			id = int32(len(l.Names))
@@ -132,6 +146,7 @@ func readEdgeList(cr records, name string) (*EdgeList, error) {
 			l.ids[s] = id
 			l.Names = append(l.Names, s)
 		}
+		lastName, lastID = s, id
 		return id
 	}
 	for {

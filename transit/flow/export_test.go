@@ -10,5 +10,5 @@ import (
 func ReadEdgeListCSV(in, name string) (*EdgeList, error) {
 	cr := csv.NewReader(strings.NewReader(in))
 	cr.ReuseRecord = true
-	return readEdgeList(cr, name)
+	return readEdgeList(cr, name, 0)
 }
