@@ -93,3 +93,20 @@ func TestBenchFamilies(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchFlows checks the flows on the 10⁵- and 10⁶-edge benchmark
+// networks: feasible, conserved, and equal to the capacity of the cut.
+func TestBenchFlows(t *testing.T) {
+	if testing.Short() {
+		t.Skip("solves six networks of up to a million edges; skipped with -short")
+	}
+	for _, exp := range []int{5, 6} {
+		for _, in := range instances()[exp] {
+			r, err := in.Graph.MaxFlow(in.S, in.T, in.Caps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, in.Graph, in.S, in.T, in.Caps, r)
+		}
+	}
+}

@@ -35,9 +35,9 @@ import (
 
 // Epsilon is the tolerance of residual tests, relative to the largest
 // finite capacity of a call: an edge whose residual capacity is at most
-// Epsilon × that capacity counts as saturated. It is about 4,500 times
-// the rounding error of one addition, and far below any capacity that
-// matters next to the largest.
+// Epsilon × that capacity counts as saturated. That is about 4,500 times
+// the spacing of float64 values at the largest capacity, and far below
+// any capacity that matters next to it.
 const Epsilon = 1e-12
 
 // Builder collects the edges of a Graph.
