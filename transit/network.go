@@ -3,6 +3,7 @@ package transit
 import (
 	"math"
 	"slices"
+	"time"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/transit/flow"
@@ -41,7 +42,10 @@ type NetworkStats struct {
 // assume, if positive, is the capacity (Mt/y) given to edges whose
 // capacity is unknown instead of leaving them out: a what-if for networks
 // whose capacities are sparse.
-func NewNetworkSystem(exporter, commodity string, n *leverage.Network, assume float64) (*System, NetworkStats) {
+//
+// at, unless zero, keeps only the edges valid on that day (a line that
+// started later, or an outage's period, is left out).
+func NewNetworkSystem(exporter, commodity string, n *leverage.Network, assume float64, at time.Time) (*System, NetworkStats) {
 	var st NetworkStats
 	node := make(map[string]int, len(n.Nodes))
 	for i, v := range n.Nodes {
@@ -50,7 +54,7 @@ func NewNetworkSystem(exporter, commodity string, n *leverage.Network, assume fl
 	var kept []*leverage.Edge
 	for i := range n.Edges {
 		e := &n.Edges[i]
-		if e.Commodity != commodity || e.Status != leverage.Operating {
+		if e.Commodity != commodity || e.Status != leverage.Operating || (!at.IsZero() && !e.Valid.Contains(at)) {
 			continue
 		}
 		if math.IsNaN(e.Capacity) {

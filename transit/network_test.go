@@ -3,6 +3,7 @@ package transit_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/transit"
@@ -41,7 +42,7 @@ func gemLike() *leverage.Network {
 }
 
 func TestNetworkSystem(t *testing.T) {
-	sys, st := transit.NewNetworkSystem("KAZ", "crude", gemLike(), 0)
+	sys, st := transit.NewNetworkSystem("KAZ", "crude", gemLike(), 0, time.Time{})
 	if st.Edges != 6 || st.UnknownCapacity != 1 {
 		t.Errorf("stats %+v, want 6 edges kept and 1 without capacity", st)
 	}
@@ -80,7 +81,7 @@ func TestNetworkSystem(t *testing.T) {
 
 func TestNetworkSystemAssumed(t *testing.T) {
 	// The unknown line KAZ–USA gets 10 Mt/y: an exit of its own.
-	sys, st := transit.NewNetworkSystem("KAZ", "crude", gemLike(), 10)
+	sys, st := transit.NewNetworkSystem("KAZ", "crude", gemLike(), 10, time.Time{})
 	if st.Assumed != 1 || st.Edges != 7 {
 		t.Errorf("stats %+v, want 1 assumed of 7 edges", st)
 	}
@@ -96,9 +97,22 @@ func BenchmarkNetworkChokepoints(b *testing.B) {
 	for _, exporter := range []string{"KAZ", "USA", "RUS"} {
 		b.Run(exporter, func(b *testing.B) {
 			for b.Loop() {
-				sys, _ := transit.NewNetworkSystem(exporter, "crude", n, 10)
+				sys, _ := transit.NewNetworkSystem(exporter, "crude", n, 10, time.Time{})
 				sys.Chokepoints(nil)
 			}
 		})
+	}
+}
+
+func TestNetworkSystemAsOf(t *testing.T) {
+	n := gemLike()
+	for i := range n.Edges {
+		if n.Edges[i].ID == "cpc" {
+			n.Edges[i].Valid.From = leverage.MustDate("2001")
+		}
+	}
+	sys, _ := transit.NewNetworkSystem("KAZ", "crude", n, 0, time.Date(2000, 6, 1, 0, 0, 0, 0, time.UTC))
+	if got := sys.Capacity(); !near(got, 20, 1e-9) {
+		t.Errorf("capacity in 2000 = %v, want 20: the CPC started in 2001", got)
 	}
 }

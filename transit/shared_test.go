@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/country"
@@ -45,7 +46,7 @@ func sharedGEM(tb testing.TB) *leverage.Network {
 // ranking and China's line appears.
 func TestGEMNetwork(t *testing.T) {
 	n := sharedGEM(t)
-	sys, st := transit.NewNetworkSystem("KAZ", "crude", n, 0)
+	sys, st := transit.NewNetworkSystem("KAZ", "crude", n, 0, time.Time{})
 	if got := sys.Capacity(); !near(got, gem.MtPerYear(1340000), 1e-6) {
 		t.Errorf("KAZ capacity %v, want the CPC's %v (stats %+v)", got, gem.MtPerYear(1340000), st)
 	}
@@ -53,7 +54,7 @@ func TestGEMNetwork(t *testing.T) {
 	if len(ch) == 0 || ch[0].State != "RUS" || !near(ch[0].Share, 1, 1e-9) {
 		t.Errorf("chokepoints %+v, want Russia with all of it", ch)
 	}
-	sys, _ = transit.NewNetworkSystem("KAZ", "crude", n, 10)
+	sys, _ = transit.NewNetworkSystem("KAZ", "crude", n, 10, time.Time{})
 	ch = sys.Chokepoints(nil)
 	found := false
 	for _, c := range ch {

@@ -49,7 +49,7 @@ func runImported(cmd *cobra.Command, f *cmdutil.Factory, st leverage.Store, m *m
 	if err != nil {
 		return err
 	}
-	sys, stats := transit.NewNetworkSystem(b.ISO3, opts.Commodity, n, opts.Assume)
+	sys, stats := transit.NewNetworkSystem(b.ISO3, opts.Commodity, n, opts.Assume, m.AsOf)
 	fl, err := sys.Flow(nil)
 	if err != nil {
 		return err
