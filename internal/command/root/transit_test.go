@@ -118,3 +118,34 @@ func TestTransitGoldenAndErrors(t *testing.T) {
 		t.Errorf("transit ARM: exit %d, %q", code, errOut)
 	}
 }
+
+func TestTransitImportedNetwork(t *testing.T) {
+	dir := t.TempDir()
+	// No network stored yet: a failure that says what to import.
+	if _, errOut, code := cli(t, dir, "transit", "KAZ", "--network", "imported"); code != 1 || !strings.Contains(errOut, "leverage import gem-oil") {
+		t.Errorf("no network: exit %d, %q", code, errOut)
+	}
+	if _, errOut, code := cli(t, dir, "import", "gem-oil", "../../../importer/gem/testdata/goit.csv"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	out, errOut, code := cli(t, dir, "transit", "KAZ", "--network", "imported", "--format", "json")
+	if code != 0 {
+		t.Fatalf("transit: exit %d: %s", code, errOut)
+	}
+	var r struct {
+		Schema   string  `json:"schema"`
+		Capacity float64 `json:"capacity_mt_y"`
+		Sources  []struct {
+			ID string `json:"id"`
+		} `json:"sources"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Schema != "leverage.transit-network/v1" || len(r.Sources) == 0 || r.Capacity < 0 {
+		t.Errorf("report %+v", r)
+	}
+	if _, errOut, code := cli(t, dir, "transit", "KAZ", "--network", "nope"); code != 2 || !strings.Contains(errOut, "--network") {
+		t.Errorf("bad --network: exit %d, %q", code, errOut)
+	}
+}
