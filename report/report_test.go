@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
+	"github.com/leverage-dev/leverage/internal/golden"
 	"reflect"
 	"strconv"
 	"strings"
@@ -15,8 +13,6 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func f64(v float64) *float64 { return &v }
 
@@ -146,34 +142,6 @@ func render(t *testing.T, format string) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s; rerun with -update and review the diff:\n%s", path, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + al[i] + "\n+ " + bl[i]
-		}
-	}
-	return "lengths differ"
-}
-
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		format, file string
@@ -185,7 +153,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
-			golden(t, tt.file, render(t, tt.format))
+			golden.Check(t, tt.file, render(t, tt.format))
 		})
 	}
 }

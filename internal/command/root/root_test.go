@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+	"github.com/leverage-dev/leverage/internal/golden"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,6 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/internal/command/root"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // cli runs the leverage command on a database in dir and returns its
 // output, error output and exit code.
@@ -32,34 +29,6 @@ func cli(t *testing.T, dir string, args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/command/root -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s; rerun with -update and review the diff:\n%s", path, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n- " + al[i] + "\n+ " + bl[i]
-		}
-	}
-	return "lengths differ"
-}
-
 func TestAssessFlagshipGolden(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"json", "md"} {
@@ -67,7 +36,7 @@ func TestAssessFlagshipGolden(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		golden(t, "assess-rus-kaz."+format, out)
+		golden.Check(t, "assess-rus-kaz."+format, out)
 	}
 }
 

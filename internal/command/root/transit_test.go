@@ -2,6 +2,7 @@ package root_test
 
 import (
 	"encoding/json"
+	"github.com/leverage-dev/leverage/internal/golden"
 	"strings"
 	"testing"
 )
@@ -99,7 +100,7 @@ func TestTransitGoldenAndErrors(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	golden(t, "transit-kaz.md", out)
+	golden.Check(t, "transit-kaz.md", out)
 	for _, tt := range []struct {
 		args []string
 		want string
