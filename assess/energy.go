@@ -259,8 +259,9 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		hhi.Missing = share.Missing
 	}
 
-	total := transit.TotalCapacity(sys.routes)
-	without := transit.TotalCapacity(transit.Avoiding(sys.routes, a))
+	flows := transit.NewSystem(b, sys.routes) // one network for every cut below
+	total := flows.Capacity()
+	without := flows.WithoutState(a)
 	if !(total > 0) || math.IsInf(total, 1) {
 		capShare.Missing = fmt.Sprintf("no route of %s with a known capacity", tB)
 		cut.Missing, n1.Missing = capShare.Missing, capShare.Missing
@@ -282,14 +283,17 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		n1.Missing = cut.Missing
 		return c
 	}
-	nA := transit.NMinusState(sys.routes, a, q)
+	nA := without / q * 100 // N-A, as transit.NMinusState computes it
 	cut.set(nA, 1-measure.Clamp01(nA/100))
 	cut.Year = qexp.Year
 	cut.cite(qexp)
 	cut.cite(routeFacts...)
 	cut.Note = fmt.Sprintf("%.1f Mt/y avoiding %s over %.1f Mt exported in %d", without, tA, q, qexp.Year)
 
-	pct, lost := transit.NMinus1(sys.routes, q)
+	pct, lost := math.NaN(), ""
+	if p, ok := flows.Largest(); ok {
+		pct, lost = flows.WithoutAsset(p.Asset)/q*100, p.Asset
+	}
 	n1.set(pct, math.NaN())
 	n1.Year = qexp.Year
 	n1.cite(qexp)

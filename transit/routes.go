@@ -122,18 +122,11 @@ func Avoiding(routes []Route, state string) []Route {
 // the routes and that capacity, or "" and NaN when none is known. Ties go to
 // the asset id that sorts first.
 func LargestAsset(routes []Route) (string, float64) {
-	best, cap := "", math.NaN()
-	for _, r := range routes {
-		for _, s := range r.Segments {
-			if math.IsNaN(s.Capacity) {
-				continue
-			}
-			if math.IsNaN(cap) || s.Capacity > cap || (s.Capacity == cap && s.Asset < best) {
-				best, cap = s.Asset, s.Capacity
-			}
-		}
+	p, ok := NewSystem("", routes).Largest()
+	if !ok {
+		return "", math.NaN()
 	}
-	return best, cap
+	return p.Asset, p.Capacity
 }
 
 // NMinus1 is the export-side adaptation of the N-1 formula of Regulation
