@@ -186,17 +186,38 @@ func Assess(m *Model, a, b string, opt Options) (*Assessment, error) {
 	return as, nil
 }
 
+// method returns the function that computes a channel.
+func method(ch leverage.Channel) func(*Model, string, string, int) ChannelResult {
+	switch ch {
+	case leverage.Energy:
+		return energy
+	case leverage.Trade:
+		return trade
+	case leverage.Bloc:
+		return bloc
+	case leverage.Security:
+		return security
+	case leverage.People:
+		return people
+	case leverage.Political:
+		return political
+	}
+	return geography
+}
+
+// channel computes and scores one channel of a's leverage over b.
+func channel(m *Model, ch leverage.Channel, a, b string, year int, w Weights) ChannelResult {
+	c := method(ch)(m, a, b, year)
+	c.Channel, c.Title, c.Weight = ch, ch.Title(), w.Channel[ch]
+	score(&c, w)
+	return c
+}
+
 func direction(m *Model, a, b string, year int, w Weights) Direction {
 	d := Direction{Holder: Ref{a, m.Name(a)}, Target: Ref{b, m.Name(b)}}
-	methods := map[leverage.Channel]func(*Model, string, string, int) ChannelResult{
-		leverage.Energy: energy, leverage.Trade: trade, leverage.Bloc: bloc, leverage.Security: security,
-		leverage.People: people, leverage.Political: political, leverage.Geography: geography,
-	}
 	var scores, weights []float64
 	for _, ch := range leverage.Channels {
-		c := methods[ch](m, a, b, year)
-		c.Channel, c.Title, c.Weight = ch, ch.Title(), w.Channel[ch]
-		score(&c, w)
+		c := channel(m, ch, a, b, year, w)
 		d.Channels = append(d.Channels, c)
 		s := math.NaN()
 		if c.Score != nil {

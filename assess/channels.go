@@ -391,7 +391,7 @@ func geography(m *Model, a, b string, year int) ChannelResult {
 	} else {
 		dist.Missing = "no capital distance on record"
 	}
-	sys := loadExportSystem(m, b)
+	sys := loadExportSystem(m, b, false) // the gateway counts routes; capacities do not enter it
 	switch {
 	case len(sys.routes) == 0:
 		gate.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)

@@ -22,8 +22,9 @@ type exportSystem struct {
 }
 
 // loadExportSystem builds b's routes from exports_via, route_segment,
-// capacity and crosses facts.
-func loadExportSystem(m *Model, b string) exportSystem {
+// capacity and crosses facts; without capacities, it leaves every
+// segment's capacity unknown and reads no capacity facts.
+func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
 	var sys exportSystem
 	for _, via := range m.All("exports_via", b, "") {
 		rid := via.Object
@@ -39,9 +40,11 @@ func loadExportSystem(m *Model, b string) exportSystem {
 		for _, sf := range segs {
 			facts = append(facts, sf)
 			s := transit.Segment{Asset: sf.Object, Name: m.Name(sf.Object), Capacity: math.NaN()}
-			if c := m.Latest("capacity", sf.Object, "", math.MaxInt); c != nil {
-				s.Capacity, _ = c.Float()
-				facts = append(facts, c)
+			if capacities {
+				if c := m.Latest("capacity", sf.Object, "", math.MaxInt); c != nil {
+					s.Capacity, _ = c.Float()
+					facts = append(facts, c)
+				}
 			}
 			for _, cf := range m.All("crosses", sf.Object, "") {
 				if !slices.Contains(s.States, cf.Object) {
@@ -111,7 +114,7 @@ func volumeIn(vs []*leverage.Fact, year int) *leverage.Fact {
 }
 
 func energy(m *Model, a, b string, year int) (c ChannelResult) {
-	sys := loadExportSystem(m, b)
+	sys := loadExportSystem(m, b, true)
 	tA, tB := m.Name(a), m.Name(b)
 	share := &Indicator{ID: "transit_share", Label: fmt.Sprintf("Share of %s's oil exports on routes crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
 	capShare := &Indicator{ID: "capacity_share", Label: fmt.Sprintf("Share of %s's export capacity crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
@@ -193,9 +196,11 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 			sys.info[i].Volume, sys.info[i].VolumeYear = &x, v.Year
 			sys.facts[i] = append(sys.facts[i], v)
 		}
-		var tmp Indicator
-		tmp.cite(sys.facts[i]...)
-		sys.info[i].Facts, sys.info[i].Sources = tmp.Facts, tmp.Sources
+		if !m.brief {
+			var tmp Indicator
+			tmp.cite(sys.facts[i]...)
+			sys.info[i].Facts, sys.info[i].Sources = tmp.Facts, tmp.Sources
+		}
 	}
 	c.Routes = sys.info
 
@@ -214,9 +219,11 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		c.Missing = "no data: " + why
 		return c
 	}
-	var routeFacts []*leverage.Fact
+	var routeFacts []*leverage.Fact // cited by the indicators below, unless only scores are wanted
 	for _, fs := range sys.facts {
-		routeFacts = append(routeFacts, fs...)
+		if !m.brief {
+			routeFacts = append(routeFacts, fs...)
+		}
 	}
 
 	// Volumes in the latest year every capacity-bearing route reports.
@@ -338,7 +345,7 @@ type ExportSystem struct {
 
 // ExportSystem returns b's export routes with data up to year.
 func (m *Model) ExportSystem(b string, year int) *ExportSystem {
-	sys := loadExportSystem(m, b)
+	sys := loadExportSystem(m, b, true)
 	out := &ExportSystem{Exporter: b, Routes: sys.routes, Info: sys.info, Complete: m.Modelled(b),
 		Exports: m.Latest("oil_exports", b, "", year), VolumeYear: sys.volumeYear(year)}
 	for i := range sys.info {

@@ -17,15 +17,29 @@ type Model struct {
 	actors    map[string]*leverage.Actor
 	relations map[string]*leverage.Relation
 	sources   map[string]*leverage.Source
-	byRel     map[string][]*leverage.Fact // facts on the record at AsOf, by relation
-	exporters map[string]bool             // states whose export system the dataset models
+	byRel     map[string][]*leverage.Fact     // facts on the record at AsOf, by relation
+	bySubject map[relSubject][]*leverage.Fact // the same, by relation and subject
+	byPair    map[relPair][]*leverage.Fact    // the same, by relation, subject and object
+	exporters map[string]bool                 // states whose export system the dataset models
+
+	over  *variant        // set on a variant made by With
+	reads map[string]bool // when not nil, records the relations looked up
+	brief bool            // compute scores only, leaving out context that does not enter them
 }
+
+// relSubject keys the facts of one relation and subject.
+type relSubject struct{ rel, subject string }
+
+// relPair keys the facts of one relation, subject and object.
+type relPair struct{ rel, subject, object string }
 
 // NewModel indexes the facts that are on the record at asOf (see
 // [leverage.Fact.HoldsAt]). Facts of unknown relations are ignored.
 func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Relation, sources []*leverage.Source, facts []*leverage.Fact) *Model {
 	m := &Model{AsOf: asOf, list: actors, actors: map[string]*leverage.Actor{}, relations: map[string]*leverage.Relation{},
-		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}, exporters: map[string]bool{}}
+		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}, bySubject: map[relSubject][]*leverage.Fact{},
+		byPair:    map[relPair][]*leverage.Fact{},
+		exporters: map[string]bool{}}
 	for _, a := range actors {
 		m.actors[a.ID] = a
 	}
@@ -46,18 +60,29 @@ func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Re
 		m.byRel[f.Relation] = append(m.byRel[f.Relation], f)
 	}
 	for _, fs := range m.byRel {
-		// Latest first: by year, then by start of validity, then by id.
-		slices.SortFunc(fs, func(a, b *leverage.Fact) int {
-			if c := cmp.Compare(b.Year, a.Year); c != 0 {
-				return c
+		slices.SortFunc(fs, latestFirst)
+		for _, f := range fs {
+			k := relSubject{f.Relation, f.Subject}
+			m.bySubject[k] = append(m.bySubject[k], f)
+			if f.Object != "" {
+				kp := relPair{f.Relation, f.Subject, f.Object}
+				m.byPair[kp] = append(m.byPair[kp], f)
 			}
-			if c := b.Valid.From.First().Compare(a.Valid.From.First()); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.ID, b.ID)
-		})
+		}
 	}
 	return m
+}
+
+// latestFirst orders facts by year, then by start of validity, both latest
+// first, then by id.
+func latestFirst(a, b *leverage.Fact) int {
+	if c := cmp.Compare(b.Year, a.Year); c != 0 {
+		return c
+	}
+	if c := b.Valid.From.First().Compare(a.Valid.From.First()); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
 }
 
 // Reader is what a Model is loaded from: a leverage.Store, or any other
@@ -127,9 +152,42 @@ func (m *Model) Demonym(id string) string {
 // All returns the facts of relation rel on the record, latest first,
 // restricted to a subject and object when they are not "".
 func (m *Model) All(rel, subject, object string) []*leverage.Fact {
+	return slices.Clone(m.lookup(rel, subject, object))
+}
+
+// lookup is All without the copy: callers must not modify the result.
+func (m *Model) lookup(rel, subject, object string) []*leverage.Fact {
+	if m.reads != nil {
+		m.reads[rel] = true
+	}
+	if m.over != nil {
+		if !m.over.rels[rel] {
+			return m.over.root.lookup(rel, subject, object)
+		}
+		switch {
+		case subject != "" && object != "":
+			if fs, ok := m.byPair[relPair{rel, subject, object}]; ok {
+				return fs
+			}
+			return m.over.root.lookup(rel, subject, object)
+		case subject != "":
+			if fs, ok := m.bySubject[relSubject{rel, subject}]; ok {
+				return fs
+			}
+			return m.over.root.lookup(rel, subject, object)
+		}
+	}
+	switch {
+	case subject != "" && object != "":
+		return m.byPair[relPair{rel, subject, object}]
+	case subject != "":
+		return m.bySubject[relSubject{rel, subject}]
+	case object == "":
+		return m.byRel[rel]
+	}
 	var out []*leverage.Fact
 	for _, f := range m.byRel[rel] {
-		if (subject == "" || f.Subject == subject) && (object == "" || f.Object == object) {
+		if f.Object == object {
 			out = append(out, f)
 		}
 	}
@@ -140,7 +198,7 @@ func (m *Model) All(rel, subject, object string) []*leverage.Fact {
 // relations the one with the greatest year not after maxYear, otherwise the
 // one that started last. It returns nil when there is none.
 func (m *Model) Latest(rel, subject, object string, maxYear int) *leverage.Fact {
-	for _, f := range m.All(rel, subject, object) {
+	for _, f := range m.lookup(rel, subject, object) {
 		if f.Year <= maxYear {
 			return f
 		}
@@ -151,7 +209,7 @@ func (m *Model) Latest(rel, subject, object string, maxYear int) *leverage.Fact 
 // InYear returns the fact of annual relation rel for subject and object in
 // exactly that year, or nil.
 func (m *Model) InYear(rel, subject, object string, year int) *leverage.Fact {
-	for _, f := range m.All(rel, subject, object) {
+	for _, f := range m.lookup(rel, subject, object) {
 		if f.Year == year {
 			return f
 		}
@@ -164,7 +222,7 @@ func (m *Model) InYear(rel, subject, object string, year int) *leverage.Fact {
 func (m *Model) Years(subject string, maxYear int, rels ...string) []int {
 	var ys []int
 	for _, rel := range rels {
-		for _, f := range m.All(rel, subject, "") {
+		for _, f := range m.lookup(rel, subject, "") {
 			if f.Year <= maxYear && !slices.Contains(ys, f.Year) {
 				ys = append(ys, f.Year)
 			}
@@ -203,4 +261,115 @@ func (m *Model) OrgType(org string) *leverage.Fact {
 		return fs[0]
 	}
 	return nil
+}
+
+// Change is one edit in a variant of a model: Old replaced by New, New
+// added when Old is nil, or Old removed when New is nil. A replacement
+// keeps Old's relation.
+type Change struct {
+	Old, New *leverage.Fact
+}
+
+// variant holds what a model made by [Model.With] changes: the index
+// entries of the changed relations, subjects and pairs. Lookups of
+// anything else fall through to the root model.
+type variant struct {
+	root    *Model
+	changes []Change
+	rels    map[string]bool
+}
+
+// With returns a variant of m with the changes made. m is left as it is;
+// the variant shares every index entry the changes do not touch, so it
+// costs in proportion to the changes, not to the model. Added facts must
+// be on the record at the model's date (see [leverage.Fact.HoldsAt]). Which
+// exporters' systems the dataset models (see [Model.Modelled]) stays as in
+// m.
+func (m *Model) With(changes []Change) *Model {
+	root := m
+	if m.over != nil {
+		root = m.over.root
+		changes = append(slices.Clone(m.over.changes), changes...)
+	}
+	v := *root
+	v.over = &variant{root: root, changes: changes, rels: map[string]bool{}}
+	v.byRel = map[string][]*leverage.Fact{}
+	v.bySubject = map[relSubject][]*leverage.Fact{}
+	v.byPair = map[relPair][]*leverage.Fact{}
+	replaced := map[*leverage.Fact]*leverage.Fact{} // Old -> New, nil when removed
+	for _, c := range changes {
+		if c.Old != nil {
+			replaced[c.Old] = c.New
+			v.over.rels[c.Old.Relation] = true
+		}
+		if c.New != nil {
+			v.over.rels[c.New.Relation] = true
+		}
+	}
+	// latest follows a fact through the changes, which may replace a
+	// replacement; nil when it ends up removed.
+	latest := func(f *leverage.Fact) *leverage.Fact {
+		for f != nil {
+			n, ok := replaced[f]
+			if !ok {
+				break
+			}
+			f = n
+		}
+		return f
+	}
+	for rel := range v.over.rels {
+		fs := make([]*leverage.Fact, 0, len(root.byRel[rel])+1)
+		for _, f := range root.byRel[rel] {
+			if f = latest(f); f != nil && f.Relation == rel {
+				fs = append(fs, f)
+			}
+		}
+		for _, c := range changes {
+			if f := latest(c.New); c.Old == nil && f != nil && f.Relation == rel {
+				fs = append(fs, f)
+			}
+		}
+		slices.SortStableFunc(fs, latestFirst)
+		v.byRel[rel] = fs
+	}
+	filter := func(fs []*leverage.Fact, keep func(*leverage.Fact) bool) []*leverage.Fact {
+		var out []*leverage.Fact
+		for _, f := range fs {
+			if keep(f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	for _, c := range changes {
+		for _, f := range []*leverage.Fact{c.Old, c.New} {
+			if f == nil {
+				continue
+			}
+			ks := relSubject{f.Relation, f.Subject}
+			if _, done := v.bySubject[ks]; !done {
+				v.bySubject[ks] = filter(v.byRel[f.Relation], func(g *leverage.Fact) bool { return g.Subject == f.Subject })
+			}
+			kp := relPair{f.Relation, f.Subject, f.Object}
+			if _, done := v.byPair[kp]; !done && f.Object != "" {
+				v.byPair[kp] = filter(v.bySubject[ks], func(g *leverage.Fact) bool { return g.Object == f.Object })
+			}
+		}
+	}
+	return &v
+}
+
+// Changed returns the relations the changes of a variant made by
+// [Model.With] touch, sorted; nil for a model that is not a variant.
+func (m *Model) Changed() []string {
+	if m.over == nil {
+		return nil
+	}
+	var out []string
+	for rel := range m.over.rels {
+		out = append(out, rel)
+	}
+	slices.Sort(out)
+	return out
 }

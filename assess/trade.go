@@ -149,6 +149,9 @@ func trade(m *Model, a, b string, year int) ChannelResult {
 	c.Indicators = append(c.Indicators, gdp, hhi)
 
 	// Counter-leverage: b's other main partners.
+	if m.brief {
+		return c
+	}
 	for _, p := range []string{"CHN", "EU", "RUS", "USA", "TUR"} {
 		if p == a || p == b || m.Actor(p) == nil {
 			continue
