@@ -2,7 +2,6 @@ package assess
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -25,6 +24,9 @@ type exportSystem struct {
 // capacity and crosses facts; without capacities, it leaves every
 // segment's capacity unknown and reads no capacity facts.
 func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
+	if m.brief && m.reads == nil && m.over != nil && !m.over.touches(routeRelations...) {
+		return m.over.root.cachedSystem(m, b, capacities)
+	}
 	var sys exportSystem
 	for _, via := range m.All("exports_via", b, "") {
 		rid := via.Object
@@ -79,6 +81,35 @@ func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
 	return sys
 }
 
+// routeRelations are the relations that make up export routes, capacities
+// aside.
+var routeRelations = []string{"exports_via", "route_segment", "crosses", "delivers_to", "route_volume"}
+
+// cachedSystem is loadExportSystem for a variant m of root that leaves
+// b's routes as they are: it copies the routes root loaded once and reads
+// only the capacities from m. Only scores come out of it: the facts behind
+// capacities are not listed.
+func (root *Model) cachedSystem(m *Model, b string, capacities bool) exportSystem {
+	v, ok := root.cache.Load(b)
+	if !ok {
+		v, _ = root.cache.LoadOrStore(b, loadExportSystem(root, b, false))
+	}
+	sys := v.(exportSystem)
+	routes := make([]transit.Route, len(sys.routes))
+	for i, r := range sys.routes {
+		r.Segments = slices.Clone(r.Segments)
+		for j := range r.Segments {
+			if c := m.Latest("capacity", r.Segments[j].Asset, "", math.MaxInt); capacities && c != nil {
+				r.Segments[j].Capacity, _ = c.Float()
+			}
+		}
+		routes[i] = r
+	}
+	sys.routes = routes
+	sys.info = slices.Clone(sys.info)
+	return sys
+}
+
 // volumeYear returns the latest year not after maxYear in which every route
 // with a known capacity has a volume, or 0.
 func (sys exportSystem) volumeYear(maxYear int) int {
@@ -116,13 +147,14 @@ func volumeIn(vs []*leverage.Fact, year int) *leverage.Fact {
 func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	sys := loadExportSystem(m, b, true)
 	tA, tB := m.Name(a), m.Name(b)
-	share := &Indicator{ID: "transit_share", Label: fmt.Sprintf("Share of %s's oil exports on routes crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
-	capShare := &Indicator{ID: "capacity_share", Label: fmt.Sprintf("Share of %s's export capacity crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
-	cut := &Indicator{ID: "cut_loss", Label: fmt.Sprintf("Export capacity left if %s closes its routes (N-%s)", tA, a), Unit: "% of exports", Transform: "1 - min(1, value / 100)"}
-	n1 := &Indicator{ID: "n_minus_1", Label: fmt.Sprintf("%s's export capacity left without its largest asset (N-1)", tB), Unit: "% of exports", Transform: "context"}
-	hhi := &Indicator{ID: "route_hhi", Label: fmt.Sprintf("Concentration of %s's export volumes over routes (HHI)", tB), Unit: "index", Transform: "context"}
-	vol := &Indicator{ID: "transit_volume", Label: fmt.Sprintf("Volume of %s's oil crossing %s", tB, tA), Unit: "Mt", Transform: "context"}
+	share := &Indicator{ID: "transit_share", Label: m.text("Share of %s's oil exports on routes crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
+	capShare := &Indicator{ID: "capacity_share", Label: m.text("Share of %s's export capacity crossing %s", tB, tA), Unit: "%", Transform: "share: value / 100"}
+	cut := &Indicator{ID: "cut_loss", Label: m.text("Export capacity left if %s closes its routes (N-%s)", tA, a), Unit: "% of exports", Transform: "1 - min(1, value / 100)"}
+	n1 := &Indicator{ID: "n_minus_1", Label: m.text("%s's export capacity left without its largest asset (N-1)", tB), Unit: "% of exports", Transform: "context"}
+	hhi := &Indicator{ID: "route_hhi", Label: m.text("Concentration of %s's export volumes over routes (HHI)", tB), Unit: "index", Transform: "context"}
+	vol := &Indicator{ID: "transit_volume", Label: m.text("Volume of %s's oil crossing %s", tB, tA), Unit: "Mt", Transform: "context"}
 	defer func() {
+		c.Indicators = make([]Indicator, 0, 6)
 		for _, in := range []*Indicator{share, capShare, cut, n1, hhi, vol} {
 			c.Indicators = append(c.Indicators, *in)
 		}
@@ -183,10 +215,10 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		vol.set(sum, math.NaN())
 		vol.Year = vy
 		if !complete {
-			vol.Note = fmt.Sprintf("partial: no %d figure for %s", vy, strings.Join(left, ", "))
+			vol.Note = m.text("partial: no %d figure for %s", vy, strings.Join(left, ", "))
 		}
 	} else {
-		vol.Missing = fmt.Sprintf("no volume of %s's oil crossing %s on record", tB, tA)
+		vol.Missing = m.text("no volume of %s's oil crossing %s on record", tB, tA)
 	}
 
 	for i := range sys.info {
@@ -206,9 +238,9 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 
 	if len(sys.routes) == 0 {
 		for _, in := range []*Indicator{share, capShare, cut, n1, hhi} {
-			in.Missing = fmt.Sprintf("no export routes of %s in the dataset", tB)
+			in.Missing = m.text("no export routes of %s in the dataset", tB)
 		}
-		c.Missing = fmt.Sprintf("no data: the dataset has no export routes for %s", tB)
+		c.Missing = m.text("no data: the dataset has no export routes for %s", tB)
 		return c
 	}
 	if !m.Modelled(b) {
@@ -256,9 +288,9 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 			share.Year, hhi.Year = y, y
 			share.cite(routeFacts...)
 			hhi.set(measure.HHI(vols), math.NaN())
-			hhi.Note = fmt.Sprintf("over %d routes; %.0f on the 10,000 scale", len(vols), measure.HHI(vols)*10000)
+			hhi.Note = m.text("over %d routes; %.0f on the 10,000 scale", len(vols), measure.HHI(vols)*10000)
 		} else {
-			share.Missing = fmt.Sprintf("%s's routes carried no oil in %d, the latest year in which every route with a known capacity has a recorded volume", tB, y)
+			share.Missing = m.text("%s's routes carried no oil in %d, the latest year in which every route with a known capacity has a recorded volume", tB, y)
 			hhi.Missing = share.Missing
 		}
 	} else {
@@ -270,23 +302,23 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	total := flows.Capacity()
 	without := flows.WithoutState(a)
 	if !(total > 0) || math.IsInf(total, 1) {
-		capShare.Missing = fmt.Sprintf("no route of %s with a known capacity", tB)
+		capShare.Missing = m.text("no route of %s with a known capacity", tB)
 		cut.Missing, n1.Missing = capShare.Missing, capShare.Missing
 		return c
 	}
 	capShare.set(100*(1-without/total), 1-without/total)
 	capShare.cite(routeFacts...)
-	capShare.Note = fmt.Sprintf("%.1f of %.1f Mt/y; lesser-of capacity per route, shared assets counted once", total-without, total)
+	capShare.Note = m.text("%.1f of %.1f Mt/y; lesser-of capacity per route, shared assets counted once", total-without, total)
 
 	qexp := m.Latest("oil_exports", b, "", year)
 	if qexp == nil {
-		cut.Missing = fmt.Sprintf("no figure for %s's total oil exports up to %d", tB, year)
+		cut.Missing = m.text("no figure for %s's total oil exports up to %d", tB, year)
 		n1.Missing = cut.Missing
 		return c
 	}
 	q, _ := qexp.Float()
 	if !(q > 0) {
-		cut.Missing = fmt.Sprintf("%s's total oil exports in %d are recorded as %g Mt, so no capacity can be set against them", tB, qexp.Year, q)
+		cut.Missing = m.text("%s's total oil exports in %d are recorded as %g Mt, so no capacity can be set against them", tB, qexp.Year, q)
 		n1.Missing = cut.Missing
 		return c
 	}
@@ -295,7 +327,7 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	cut.Year = qexp.Year
 	cut.cite(qexp)
 	cut.cite(routeFacts...)
-	cut.Note = fmt.Sprintf("%.1f Mt/y avoiding %s over %.1f Mt exported in %d", without, tA, q, qexp.Year)
+	cut.Note = m.text("%.1f Mt/y avoiding %s over %.1f Mt exported in %d", without, tA, q, qexp.Year)
 
 	pct, lost := math.NaN(), ""
 	if p, ok := flows.Largest(); ok {
@@ -309,8 +341,8 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 	if pct >= 100 {
 		verdict = "passes"
 	}
-	n1.Text = fmt.Sprintf("%s the 100%% standard", verdict)
-	n1.Note = fmt.Sprintf("largest asset lost: %s", m.Name(lost))
+	n1.Text = m.text("%s the 100%% standard", verdict)
+	n1.Note = m.text("largest asset lost: %s", m.Name(lost))
 	return c
 }
 
@@ -327,7 +359,7 @@ func latestUpTo(vs []*leverage.Fact, year int) *leverage.Fact {
 // the dataset models an exporter's system only where it also records the
 // exporter's total oil exports.
 func incomplete(m *Model, b string) string {
-	return fmt.Sprintf("%s's total oil exports are not in the dataset, so its route list may be incomplete", m.Name(b))
+	return m.text("%s's total oil exports are not in the dataset, so its route list may be incomplete", m.Name(b))
 }
 
 // ExportSystem is an exporter's crude export routes as the model records

@@ -3,7 +3,9 @@ package assess
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/leverage-dev/leverage"
@@ -25,6 +27,7 @@ type Model struct {
 	over  *variant        // set on a variant made by With
 	reads map[string]bool // when not nil, records the relations looked up
 	brief bool            // compute scores only, leaving out context that does not enter them
+	cache *sync.Map       // export systems by exporter, shared by a model and its variants
 }
 
 // relSubject keys the facts of one relation and subject.
@@ -37,7 +40,7 @@ type relPair struct{ rel, subject, object string }
 // [leverage.Fact.HoldsAt]). Facts of unknown relations are ignored.
 func NewModel(asOf time.Time, actors []*leverage.Actor, relations []*leverage.Relation, sources []*leverage.Source, facts []*leverage.Fact) *Model {
 	m := &Model{AsOf: asOf, list: actors, actors: map[string]*leverage.Actor{}, relations: map[string]*leverage.Relation{},
-		sources: map[string]*leverage.Source{}, byRel: map[string][]*leverage.Fact{}, bySubject: map[relSubject][]*leverage.Fact{},
+		sources: map[string]*leverage.Source{}, cache: &sync.Map{}, byRel: map[string][]*leverage.Fact{}, bySubject: map[relSubject][]*leverage.Fact{},
 		byPair:    map[relPair][]*leverage.Fact{},
 		exporters: map[string]bool{}}
 	for _, a := range actors {
@@ -125,6 +128,9 @@ func (m *Model) Modelled(b string) bool { return m.exporters[b] }
 
 // Actor returns the actor with the given id, or nil.
 func (m *Model) Actor(id string) *leverage.Actor { return m.actors[id] }
+
+// Relation returns the relation with the given id, or nil.
+func (m *Model) Relation(id string) *leverage.Relation { return m.relations[id] }
 
 // Source returns the source with the given id, or nil.
 func (m *Model) Source(id string) *leverage.Source { return m.sources[id] }
@@ -360,6 +366,16 @@ func (m *Model) With(changes []Change) *Model {
 	return &v
 }
 
+// touches reports whether the variant changes any of the relations.
+func (v *variant) touches(rels ...string) bool {
+	for _, r := range rels {
+		if v.rels[r] {
+			return true
+		}
+	}
+	return false
+}
+
 // Changed returns the relations the changes of a variant made by
 // [Model.With] touch, sorted; nil for a model that is not a variant.
 func (m *Model) Changed() []string {
@@ -372,4 +388,13 @@ func (m *Model) Changed() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// text formats display text (labels, notes, reasons), or returns "" when
+// only scores are wanted.
+func (m *Model) text(format string, args ...any) string {
+	if m.brief {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
 }

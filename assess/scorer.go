@@ -64,13 +64,11 @@ func (s *Scorer) Weights() []float64 { return s.weights }
 // composite (NaN when no channel has a score).
 func (s *Scorer) Scores(v *Model, dst []float64) float64 {
 	changed := v.Changed()
-	for i, ch := range leverage.Channels {
+	for i := range leverage.Channels {
 		dst[i] = s.base[i]
 		for _, rel := range changed {
 			if s.reads[i][rel] {
-				t := *v
-				t.brief = true
-				dst[i] = scoreOf(channel(&t, ch, s.a, s.b, s.year, s.w))
+				dst[i] = s.Score(v, i)
 				break
 			}
 		}
@@ -82,3 +80,19 @@ func (s *Scorer) composite(scores []float64) float64 {
 	v, _ := measure.WeightedMean(scores, s.weights)
 	return v
 }
+
+// Reads reports whether channel i (in [leverage.Channels] order) read the
+// relation when the base model was scored.
+func (s *Scorer) Reads(i int, rel string) bool { return s.reads[i][rel] }
+
+// Score returns channel i's score on v, a variant of the base model (NaN
+// when missing).
+func (s *Scorer) Score(v *Model, i int) float64 {
+	t := *v
+	t.brief = true
+	return scoreOf(channel(&t, leverage.Channels[i], s.a, s.b, s.year, s.w))
+}
+
+// Composite returns the weighted mean of channel scores given in
+// [leverage.Channels] order, as an assessment's composite.
+func (s *Scorer) Composite(scores []float64) float64 { return s.composite(scores) }

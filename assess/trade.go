@@ -1,7 +1,6 @@
 package assess
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/leverage-dev/leverage"
@@ -100,7 +99,7 @@ func shareIndicator(m *Model, in *Indicator, b, p string, year int, kind string)
 			in.Text = joinText(num.text, den.text)
 			in.cite(num.facts...)
 			in.cite(den.facts...)
-			in.Note = fmt.Sprintf("%.0f of %.0f USD m", num.v, den.v)
+			in.Note = m.text("%.0f of %.0f USD m", num.v, den.v)
 			return
 		}
 		if s := fact(m, rel, b, p, y); s.ok() {
@@ -111,7 +110,7 @@ func shareIndicator(m *Model, in *Indicator, b, p string, year int, kind string)
 			return
 		}
 	}
-	in.Missing = fmt.Sprintf("no %s figures for %s with %s", kind, m.Name(b), m.Name(p))
+	in.Missing = m.text("no %s figures for %s with %s", kind, m.Name(b), m.Name(p))
 }
 
 func trade(m *Model, a, b string, year int) ChannelResult {
@@ -119,7 +118,7 @@ func trade(m *Model, a, b string, year int) ChannelResult {
 	c.Indicators = tradeShares(m, a, b, year)
 	tA, tB := m.Name(a), m.Name(b)
 
-	gdp := Indicator{ID: "trade_gdp", Label: fmt.Sprintf("%s's trade with %s as %% of its GDP", tB, tA), Unit: "% of GDP", Transform: "ln(1 + value) / ln(101)"}
+	gdp := Indicator{ID: "trade_gdp", Label: m.text("%s's trade with %s as %% of its GDP", tB, tA), Unit: "% of GDP", Transform: "ln(1 + value) / ln(101)"}
 	for _, y := range m.Years(b, year, "gdp") {
 		t := bilateralIn(m, b, a, y)
 		g := fact(m, "gdp", b, "", y)
@@ -129,22 +128,22 @@ func trade(m *Model, a, b string, year int) ChannelResult {
 			gdp.Year = y
 			gdp.cite(t.trade.facts...)
 			gdp.cite(g.facts...)
-			gdp.Note = fmt.Sprintf("%.0f of %.0f USD m", t.trade.v, g.v)
+			gdp.Note = m.text("%.0f of %.0f USD m", t.trade.v, g.v)
 			break
 		}
 	}
 	if gdp.Value == nil {
-		gdp.Missing = fmt.Sprintf("no year with both %s's GDP and its trade with %s", tB, tA)
+		gdp.Missing = m.text("no year with both %s's GDP and its trade with %s", tB, tA)
 	}
-	hhi := Indicator{ID: "partner_hhi", Label: fmt.Sprintf("Concentration of %s's trade partners (HHI)", tB), Unit: "index", Transform: "context"}
+	hhi := Indicator{ID: "partner_hhi", Label: m.text("Concentration of %s's trade partners (HHI)", tB), Unit: "index", Transform: "context"}
 	if f := m.Latest("partner_hhi", b, "", year); f != nil {
 		v, _ := f.Float()
 		hhi.set(v, math.NaN())
 		hhi.Year = f.Year
 		hhi.cite(f)
-		hhi.Note = fmt.Sprintf("%.0f on the 10,000 scale; equivalent to %.1f equal partners", v*10000, 1/v)
+		hhi.Note = m.text("%.0f on the 10,000 scale; equivalent to %.1f equal partners", v*10000, 1/v)
 	} else {
-		hhi.Missing = fmt.Sprintf("no partner concentration figure for %s", tB)
+		hhi.Missing = m.text("no partner concentration figure for %s", tB)
 	}
 	c.Indicators = append(c.Indicators, gdp, hhi)
 
@@ -170,9 +169,9 @@ func trade(m *Model, a, b string, year int) ChannelResult {
 func tradeShares(m *Model, a, b string, year int) []Indicator {
 	tA, tB := m.Name(a), m.Name(b)
 	ins := []Indicator{
-		{ID: "export_share", Label: fmt.Sprintf("%s's share of %s's exports", tA, tB), Unit: "%", Transform: "share: value / 100"},
-		{ID: "import_share", Label: fmt.Sprintf("%s's share of %s's imports", tA, tB), Unit: "%", Transform: "share: value / 100"},
-		{ID: "trade_share", Label: fmt.Sprintf("%s's share of %s's total trade", tA, tB), Unit: "%", Transform: "share: value / 100"},
+		{ID: "export_share", Label: m.text("%s's share of %s's exports", tA, tB), Unit: "%", Transform: "share: value / 100"},
+		{ID: "import_share", Label: m.text("%s's share of %s's imports", tA, tB), Unit: "%", Transform: "share: value / 100"},
+		{ID: "trade_share", Label: m.text("%s's share of %s's total trade", tA, tB), Unit: "%", Transform: "share: value / 100"},
 	}
 	for i, kind := range []string{"exports", "imports", "trade"} {
 		shareIndicator(m, &ins[i], b, a, year, kind)

@@ -31,8 +31,9 @@ type System struct {
 	caps   []float64 // per arc: the part's capacity, or +Inf for a link
 	part   []int     // per arc: index into Parts, or -1 for a link
 	s, t   int
-	bound  float64 // the sum of the route capacities, which the flow never exceeds
-	routed []bool  // per route: whether it has a known capacity and is in the network
+	bound  float64        // the sum of the route capacities, which the flow never exceeds
+	routed []bool         // per route: whether it has a known capacity and is in the network
+	index  map[string]int // asset id -> index into Parts
 }
 
 // NewSystem builds the flow network of the exporter's routes. A route
@@ -54,6 +55,7 @@ func NewSystem(exporter string, routes []Route) *System {
 	// Node 0 is the source, node 1 the sink; part p has entry node 2+2p and
 	// exit node 3+2p.
 	index := map[string]int{}
+	sys.index = index
 	for i, r := range routes {
 		if !sys.routed[i] {
 			continue
@@ -264,4 +266,59 @@ func Exposure(routes []Route, volumes []float64, state string) float64 {
 		return math.NaN()
 	}
 	return via / all
+}
+
+// Effective returns each part's capacity in the flow network, in Mt/y: its
+// known capacity, or for a part of unknown capacity the sum of the
+// capacities of the routes through it.
+func (sys *System) Effective() []float64 {
+	out := make([]float64, len(sys.Parts))
+	for e, p := range sys.part {
+		if p >= 0 {
+			out[p] = sys.caps[e]
+		}
+	}
+	return out
+}
+
+// CapacityWith returns what the system can carry, in Mt/y, with each part's
+// capacity set to caps[p] (non-negative; see Effective for the capacities
+// as recorded). len(caps) must be len(sys.Parts).
+func (sys *System) CapacityWith(caps []float64) (float64, error) {
+	if len(caps) != len(sys.Parts) {
+		return 0, fmt.Errorf("export system of %s: %d capacities for %d parts", sys.Exporter, len(caps), len(sys.Parts))
+	}
+	if sys.g.Edges() == 0 {
+		return 0, nil
+	}
+	arcs := slices.Clone(sys.caps)
+	for e, p := range sys.part {
+		if p >= 0 {
+			arcs[e] = caps[p]
+		}
+	}
+	v, err := sys.g.MaxFlowValue(sys.s, sys.t, arcs)
+	if err != nil {
+		return 0, fmt.Errorf("export system of %s: %w", sys.Exporter, err)
+	}
+	var bound float64 // as sys.bound, with these capacities
+	for i, r := range sys.Routes {
+		if !sys.routed[i] {
+			continue
+		}
+		c := math.Inf(1)
+		for _, s := range r.Segments {
+			c = math.Min(c, caps[sys.index[s.Asset]])
+		}
+		bound += c
+	}
+	return math.Min(v, bound), nil
+}
+
+// Part returns the index in Parts of the asset's part, or -1.
+func (sys *System) Part(asset string) int {
+	if p, ok := sys.index[asset]; ok {
+		return p
+	}
+	return -1
 }
