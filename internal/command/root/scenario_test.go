@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/leverage-dev/leverage/internal/golden"
 )
 
 func TestScenarioList(t *testing.T) {
@@ -148,4 +150,66 @@ func mustRead(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestScenarioRun runs the replay end to end: its Markdown report is a
+// golden file, and its JSON is byte-identical across worker counts.
+func TestScenarioRun(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := cli(t, dir, "scenario", "run", "cpc-drone-2025", "--draws", "500", "--seed", "3", "--format", "md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	golden.Check(t, "scenario-run-cpc-drone-2025.md", out)
+
+	var first string
+	for _, w := range []string{"1", "2", "5"} {
+		out, errOut, code := cli(t, dir, "scenario", "run", "increased-pressure", "--draws", "300", "--seed", "9", "--workers", w, "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		if first == "" {
+			first = out
+		} else if out != first {
+			t.Fatalf("--workers %s gives another JSON than --workers 1", w)
+		}
+	}
+	var r struct {
+		Schema string `json:"schema"`
+		Draws  struct {
+			N int `json:"n"`
+		} `json:"draws"`
+	}
+	if err := json.Unmarshal([]byte(first), &r); err != nil || r.Schema != "leverage.scenario-run/v1" || r.Draws.N != 300 {
+		t.Errorf("JSON: %v, schema %q, %d draws", err, r.Schema, r.Draws.N)
+	}
+}
+
+func TestScenarioCompareAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	out, errOut, code := cli(t, dir, "scenario", "compare", "increased-pressure", "diversification", "--draws", "100")
+	if code != 0 || !strings.Contains(out, "Scenarios compared: increased-pressure vs diversification") {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("name: bad\nsources: [portnews-327064]\nhorizon: {start: 2027-01, end: 2027-12}\nshocks:\n  - type: disable_asset\n    asset: NOPE\n    start: 2027-02\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"scenario", "run", bad}, 1, "bad.yaml:6:12: shock 1 (disable_asset): asset: unknown actor \"NOPE\""},
+		{[]string{"scenario", "run", "no-such-scenario"}, 2, "neither a built-in scenario"},
+		{[]string{"scenario", "run", "cpc-2022", "--draws", "-1"}, 2, "--draws"},
+		{[]string{"scenario", "run", "cpc-2022", "--format", "csv"}, 2, "unknown format"},
+		{[]string{"scenario", "run", "cpc-2022", "--holder", "XXX"}, 2, "XXX"},
+		{[]string{"scenario", "compare", "cpc-2022"}, 2, "accepts 2 arg(s)"},
+	} {
+		_, errOut, code := cli(t, dir, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.msg) {
+			t.Errorf("%v: got exit %d %q, want %d with %q", tt.args, code, errOut, tt.code, tt.msg)
+		}
+	}
 }

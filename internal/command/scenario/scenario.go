@@ -1,5 +1,6 @@
 // Package scenario implements `leverage scenario`: the built-in scenarios
-// (list, show) and checking scenario files (validate). docs/scenarios.md
+// (list, show), checking scenario files (validate), and playing them out
+// (run, compare). docs/scenarios.md
 // describes the file format.
 package scenario
 
@@ -24,17 +25,20 @@ import (
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scenario <command>",
-		Short: "Scenarios and historical replays: list, show, validate",
+		Short: "Scenarios and historical replays: list, show, validate, run, compare",
 		Long: `Scenarios state what-if stories and historical replays as dated shocks to the
 model (an asset disabled, transit denied, an embargo, trade diverted, a
 membership changed, a fact set), with uncertain numbers as distributions.
-docs/scenarios.md describes the file format; docs/scenario.schema.json is
-its JSON Schema.`,
+run plays one out on the model, with Monte Carlo over its uncertain
+numbers; compare runs two side by side. docs/scenarios.md describes the
+file format and the engine; docs/scenario.schema.json is the JSON Schema.`,
 		Example: `  leverage scenario list
   leverage scenario show cpc-2022
-  leverage scenario validate my-scenario.yaml`,
+  leverage scenario validate my-scenario.yaml
+  leverage scenario run increased-pressure --draws 10000
+  leverage scenario compare increased-pressure diversification`,
 	}
-	cmd.AddCommand(newList(f), newShow(f), newValidate(f))
+	cmd.AddCommand(newList(f), newShow(f), newValidate(f), newRun(f), newCompare(f))
 	return cmd
 }
 
