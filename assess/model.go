@@ -182,6 +182,13 @@ func (m *Model) lookup(rel, subject, object string) []*leverage.Fact {
 			}
 			return m.over.root.lookup(rel, subject, object)
 		}
+		var out []*leverage.Fact
+		for _, f := range m.over.relation(rel) {
+			if object == "" || f.Object == object {
+				out = append(out, f)
+			}
+		}
+		return out
 	}
 	switch {
 	case subject != "" && object != "":
@@ -280,14 +287,18 @@ type Change struct {
 // entries of the changed relations, subjects and pairs. Lookups of
 // anything else fall through to the root model.
 type variant struct {
-	root    *Model
-	changes []Change
-	rels    map[string]bool
+	root     *Model
+	changes  []Change
+	rels     map[string]bool                   // the relations changed
+	replaced map[*leverage.Fact]*leverage.Fact // Old -> New, nil when removed
+
+	mu    sync.Mutex
+	byRel map[string][]*leverage.Fact // the changed relations' facts, made on first use
 }
 
 // With returns a variant of m with the changes made. m is left as it is;
 // the variant shares every index entry the changes do not touch, so it
-// costs in proportion to the changes, not to the model. Added facts must
+// costs in proportion to the changes, not to the model. New facts must
 // be on the record at the model's date (see [leverage.Fact.HoldsAt]). Which
 // exporters' systems the dataset models (see [Model.Modelled]) stays as in
 // m.
@@ -298,55 +309,19 @@ func (m *Model) With(changes []Change) *Model {
 		changes = append(slices.Clone(m.over.changes), changes...)
 	}
 	v := *root
-	v.over = &variant{root: root, changes: changes, rels: map[string]bool{}}
-	v.byRel = map[string][]*leverage.Fact{}
+	o := &variant{root: root, changes: changes, rels: map[string]bool{}, replaced: map[*leverage.Fact]*leverage.Fact{}, byRel: map[string][]*leverage.Fact{}}
+	v.over = o
+	v.byRel = nil
 	v.bySubject = map[relSubject][]*leverage.Fact{}
 	v.byPair = map[relPair][]*leverage.Fact{}
-	replaced := map[*leverage.Fact]*leverage.Fact{} // Old -> New, nil when removed
 	for _, c := range changes {
 		if c.Old != nil {
-			replaced[c.Old] = c.New
-			v.over.rels[c.Old.Relation] = true
+			o.replaced[c.Old] = c.New
+			o.rels[c.Old.Relation] = true
 		}
 		if c.New != nil {
-			v.over.rels[c.New.Relation] = true
+			o.rels[c.New.Relation] = true
 		}
-	}
-	// latest follows a fact through the changes, which may replace a
-	// replacement; nil when it ends up removed.
-	latest := func(f *leverage.Fact) *leverage.Fact {
-		for f != nil {
-			n, ok := replaced[f]
-			if !ok {
-				break
-			}
-			f = n
-		}
-		return f
-	}
-	for rel := range v.over.rels {
-		fs := make([]*leverage.Fact, 0, len(root.byRel[rel])+1)
-		for _, f := range root.byRel[rel] {
-			if f = latest(f); f != nil && f.Relation == rel {
-				fs = append(fs, f)
-			}
-		}
-		for _, c := range changes {
-			if f := latest(c.New); c.Old == nil && f != nil && f.Relation == rel {
-				fs = append(fs, f)
-			}
-		}
-		slices.SortStableFunc(fs, latestFirst)
-		v.byRel[rel] = fs
-	}
-	filter := func(fs []*leverage.Fact, keep func(*leverage.Fact) bool) []*leverage.Fact {
-		var out []*leverage.Fact
-		for _, f := range fs {
-			if keep(f) {
-				out = append(out, f)
-			}
-		}
-		return out
 	}
 	for _, c := range changes {
 		for _, f := range []*leverage.Fact{c.Old, c.New} {
@@ -355,15 +330,77 @@ func (m *Model) With(changes []Change) *Model {
 			}
 			ks := relSubject{f.Relation, f.Subject}
 			if _, done := v.bySubject[ks]; !done {
-				v.bySubject[ks] = filter(v.byRel[f.Relation], func(g *leverage.Fact) bool { return g.Subject == f.Subject })
+				v.bySubject[ks] = o.merge(root.bySubject[ks], func(g *leverage.Fact) bool { return g.Relation == f.Relation && g.Subject == f.Subject })
 			}
 			kp := relPair{f.Relation, f.Subject, f.Object}
 			if _, done := v.byPair[kp]; !done && f.Object != "" {
-				v.byPair[kp] = filter(v.bySubject[ks], func(g *leverage.Fact) bool { return g.Object == f.Object })
+				v.byPair[kp] = o.merge(root.byPair[kp], func(g *leverage.Fact) bool {
+					return g.Relation == f.Relation && g.Subject == f.Subject && g.Object == f.Object
+				})
 			}
 		}
 	}
 	return &v
+}
+
+// latest follows a fact through the changes, which may replace a
+// replacement; nil when it ends up removed.
+func (o *variant) latest(f *leverage.Fact) *leverage.Fact {
+	for f != nil {
+		n, ok := o.replaced[f]
+		if !ok {
+			break
+		}
+		f = n
+	}
+	return f
+}
+
+// merge returns the facts of one index entry of the root, fs, with the
+// changes made: replaced, removed, and the new facts that belong to the
+// entry added, latest first.
+func (o *variant) merge(fs []*leverage.Fact, belongs func(*leverage.Fact) bool) []*leverage.Fact {
+	out := make([]*leverage.Fact, 0, len(fs)+1)
+	for _, f := range fs {
+		if f = o.latest(f); f != nil && belongs(f) {
+			out = append(out, f)
+		}
+	}
+	// New facts join the entry where they belong, each once: a fact the
+	// changes add, or one that replaces a fact of another entry.
+	var seen map[*leverage.Fact]bool
+	for _, c := range o.changes {
+		f := o.latest(c.New)
+		if f == nil || !belongs(f) {
+			continue
+		}
+		if seen == nil {
+			seen = make(map[*leverage.Fact]bool, len(out))
+			for _, g := range out {
+				seen[g] = true
+			}
+		}
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	if !slices.IsSortedFunc(out, latestFirst) {
+		slices.SortStableFunc(out, latestFirst)
+	}
+	return out
+}
+
+// relation returns the facts of a changed relation, made on first use.
+func (o *variant) relation(rel string) []*leverage.Fact {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	fs, ok := o.byRel[rel]
+	if !ok {
+		fs = o.merge(o.root.byRel[rel], func(g *leverage.Fact) bool { return g.Relation == rel })
+		o.byRel[rel] = fs
+	}
+	return fs
 }
 
 // touches reports whether the variant changes any of the relations.

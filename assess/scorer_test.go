@@ -14,7 +14,7 @@ import (
 
 // randomChanges removes, revalues and adds facts of the world, as a
 // scenario does: it returns the changes and the fact list they lead to.
-// Added facts copy a fact on the record, so they are on the record too.
+// New facts copy a fact on the record, so they are on the record too.
 func randomChanges(r *rand.Rand, w *world, m *assess.Model) ([]assess.Change, []*leverage.Fact) {
 	facts := slices.Clone(w.facts)
 	var changes []assess.Change
@@ -32,6 +32,9 @@ func randomChanges(r *rand.Rand, w *world, m *assess.Model) ([]assess.Change, []
 			changes = append(changes, assess.Change{Old: old})
 			facts = slices.Delete(facts, i, i+1)
 		case 1:
+			if !slices.Contains(m.All(old.Relation, old.Subject, old.Object), old) {
+				continue // replacements must be on the record too
+			}
 			nf := *old
 			v := r.Float64() * 100
 			nf.Value = &v

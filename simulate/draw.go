@@ -50,11 +50,15 @@ func (l *layout) newDraw(r *rand.Rand, d *draw) {
 
 // centralDraw is the central case: every shock happens and every number
 // takes its median.
-func (l *layout) centralDraw() *draw {
+func (l *layout) centralDraw() *draw { return l.fixedDraw(0.5) }
+
+// fixedDraw is the draw in which every number takes its quantile u and
+// every shock happens.
+func (l *layout) fixedDraw(u float64) *draw {
 	d := &draw{}
 	d.reset(len(l.inputs), len(l.field))
 	for i := range d.u {
-		d.u[i] = 0.5
+		d.u[i] = u
 	}
 	l.evaluate(d)
 	for i := range d.occurs {

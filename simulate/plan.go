@@ -106,23 +106,32 @@ func newPlan(m *assess.Model, sc *scenario.Scenario, opt Options) (*plan, error)
 	p.steps = append(p.steps, p.span)
 
 	// Which shocks reach which channels: the relations a shock's changes
-	// touch at full strength, against those each channel reads.
+	// touch at full strength, against those each channel reads. Its numbers
+	// are probed low, at the median and high, so that a shock whose median
+	// changes nothing (a cut of 0 or 1) is still seen to reach.
 	p.transit = make([]bool, len(sc.Shocks))
-	d := p.l.centralDraw()
 	p.reach = make([][]int, len(leverage.Channels))
+	var probes []*draw
+	for _, u := range []float64{0.001, 0.5, 0.999} {
+		probes = append(probes, p.l.fixedDraw(u))
+	}
 	for k := range sc.Shocks {
 		str := make([]float64, len(sc.Shocks))
 		str[k] = 1
-		ch, tr := p.changes(d, str)
-		p.transit[k] = tr
-		v := m.With(ch)
-		for _, rel := range v.Changed() {
-			for i := range leverage.Channels {
-				if p.scorer.Reads(i, rel) && !slices.Contains(p.reach[i], k) {
-					p.reach[i] = append(p.reach[i], k)
+		for _, d := range probes {
+			ch, tr := p.changes(d, str)
+			p.transit[k] = p.transit[k] || tr
+			for _, rel := range m.With(ch).Changed() {
+				for i := range leverage.Channels {
+					if p.scorer.Reads(i, rel) && !slices.Contains(p.reach[i], k) {
+						p.reach[i] = append(p.reach[i], k)
+					}
 				}
 			}
 		}
+	}
+	for i := range p.reach {
+		slices.Sort(p.reach[i])
 	}
 	return p, nil
 }

@@ -138,3 +138,43 @@ func TestBuiltinsRun(t *testing.T) {
 		}
 	}
 }
+
+// TestShockWithZeroMedian: a shock whose median does nothing still acts in
+// the draws where it does something.
+func TestShockWithZeroMedian(t *testing.T) {
+	m, _, w := flagship(t, "cpc-drone-2025")
+	d, _ := data.Builtin()
+	if err := d.Index(); err != nil {
+		t.Fatal(err)
+	}
+	src := `name: zero-median
+sources: [portnews-327064]
+horizon: {start: 2025-01, end: 2025-12}
+shocks:
+  - type: disable_asset
+    asset: CPC
+    capacity_cut: {discrete: {values: [0, 1], probs: [0.6, 0.4]}}
+    start: 2025-03
+    duration: 30d
+`
+	sc, err := scenario.Parse([]byte(src), "zero-median.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := simulate.Run(context.Background(), m, sc, simulate.Options{Holder: "RUS", Target: "KAZ", Weights: w, Draws: 2000, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lost float64
+	for _, e := range r.Draws.Events {
+		if e.ID == "exports_lost" {
+			lost = e.Probability
+		}
+	}
+	if math.Abs(lost-0.4) > 0.04 {
+		t.Errorf("exports lost in %.1f%% of draws, want about 40%%", 100*lost)
+	}
+	if e := r.Draws.Channels[0]; e.Peak.Mean == nil || math.Abs(*e.Peak.Mean-*e.Before) < 1e-3 {
+		t.Errorf("the energy channel never moves: %+v", e)
+	}
+}
