@@ -18,6 +18,7 @@ type exportSystem struct {
 	info   []Route
 	facts  [][]*leverage.Fact // per route: route, segment, capacity and crossing facts
 	volume [][]*leverage.Fact // per route: volume facts on record
+	base   *transit.System    // when copied from a cache: the root model's flow network, to recapacitate
 }
 
 // loadExportSystem builds b's routes from exports_via, route_segment,
@@ -92,7 +93,9 @@ var routeRelations = []string{"exports_via", "route_segment", "crosses", "delive
 func (root *Model) cachedSystem(m *Model, b string, capacities bool) exportSystem {
 	v, ok := root.cache.Load(b)
 	if !ok {
-		v, _ = root.cache.LoadOrStore(b, loadExportSystem(root, b, false))
+		sys := loadExportSystem(root, b, false)
+		sys.base = transit.NewSystem(b, loadExportSystem(root, b, true).routes)
+		v, _ = root.cache.LoadOrStore(b, sys)
 	}
 	sys := v.(exportSystem)
 	routes := make([]transit.Route, len(sys.routes))
@@ -108,6 +111,16 @@ func (root *Model) cachedSystem(m *Model, b string, capacities bool) exportSyste
 	sys.routes = routes
 	sys.info = slices.Clone(sys.info)
 	return sys
+}
+
+// flows returns the flow network of the system's routes.
+func (sys exportSystem) flows(b string) *transit.System {
+	if sys.base != nil {
+		if f, ok := sys.base.Recapacitated(sys.routes); ok {
+			return f
+		}
+	}
+	return transit.NewSystem(b, sys.routes)
 }
 
 // volumeYear returns the latest year not after maxYear in which every route
@@ -298,7 +311,7 @@ func energy(m *Model, a, b string, year int) (c ChannelResult) {
 		hhi.Missing = share.Missing
 	}
 
-	flows := transit.NewSystem(b, sys.routes) // one network for every cut below
+	flows := sys.flows(b) // one network for every cut below
 	total := flows.Capacity()
 	without := flows.WithoutState(a)
 	if !(total > 0) || math.IsInf(total, 1) {

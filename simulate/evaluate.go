@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 
@@ -33,19 +34,16 @@ type scratch struct {
 	str    []float64
 	caps   []float64
 	scores []float64
-	memo   [][]memoEntry // per channel
-	key    []float64
+	key    []byte
 }
 
-type memoEntry struct {
-	key   []float64
-	score float64
-}
+// cacheLimit bounds the scores a run keeps for reuse, so that memory does
+// not grow with the number of draws.
+const cacheLimit = 1 << 14
 
 func (p *plan) newScratch() *scratch {
 	return &scratch{tim: make([]timing, len(p.sc.Shocks)), str: make([]float64, len(p.sc.Shocks)),
-		caps: make([]float64, len(p.capBase)), scores: make([]float64, len(leverage.Channels)),
-		memo: make([][]memoEntry, len(leverage.Channels))}
+		caps: make([]float64, len(p.capBase)), scores: make([]float64, len(leverage.Channels))}
 }
 
 // strengths sets s.str to each occurring shock's strength at day x.
@@ -84,9 +82,6 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 	}
 	slices.Sort(moments)
 	moments = append(slices.Compact(moments), last)
-	for i := range s.memo {
-		s.memo[i] = s.memo[i][:0]
-	}
 	best := -1.0
 	for _, x := range moments {
 		p.strengths(d, s, x, nil)
@@ -95,16 +90,21 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 			key := s.key[:0]
 			active := false
 			for _, k := range p.reach[i] {
-				key = append(key, s.str[k])
-				active = active || s.str[k] != 0
+				key = binary.LittleEndian.AppendUint64(key, math.Float64bits(s.str[k]))
+				if s.str[k] != 0 {
+					active = true
+					for _, j := range p.effect[k] {
+						key = binary.LittleEndian.AppendUint64(key, math.Float64bits(d.value[j]))
+					}
+				}
 			}
 			s.key = key
 			if !active {
 				s.scores[i] = p.base[i]
 				continue
 			}
-			if j := slices.IndexFunc(s.memo[i], func(e memoEntry) bool { return slices.Equal(e.key, key) }); j >= 0 {
-				s.scores[i] = s.memo[i][j].score
+			if x, ok := p.cache[i].Load(string(key)); ok {
+				s.scores[i] = x.(float64)
 				continue
 			}
 			if v == nil {
@@ -112,7 +112,11 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 				v = p.m.With(ch)
 			}
 			s.scores[i] = p.scorer.Score(v, i)
-			s.memo[i] = append(s.memo[i], memoEntry{slices.Clone(key), s.scores[i]})
+			if p.cached.Load() < cacheLimit {
+				if _, loaded := p.cache[i].LoadOrStore(string(key), s.scores[i]); !loaded {
+					p.cached.Add(1)
+				}
+			}
 		}
 		comp := p.scorer.Composite(s.scores)
 		if change := math.Abs(comp - p.baseComposite); change > best || math.IsNaN(best) {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/leverage-dev/leverage"
@@ -25,6 +27,13 @@ type plan struct {
 	base           []float64 // per channel: score on the base model
 	baseComposite  float64
 	reach          [][]int // per channel: the shocks whose changes it reads
+	effect         [][]int // per shock: its inputs that set what it does (not when)
+
+	// Scores of channels by the state of the shocks that reach them, shared
+	// by the workers: a scenario with discrete numbers meets the same state
+	// in many draws. It holds at most cacheLimit entries.
+	cache  []sync.Map // per channel: key -> score
+	cached atomic.Int64
 
 	// The target's crude export system.
 	es       *assess.ExportSystem
@@ -132,6 +141,15 @@ func newPlan(m *assess.Model, sc *scenario.Scenario, opt Options) (*plan, error)
 	}
 	for i := range p.reach {
 		slices.Sort(p.reach[i])
+	}
+	p.cache = make([]sync.Map, len(leverage.Channels))
+	p.effect = make([][]int, len(sc.Shocks))
+	for i, in := range p.l.inputs {
+		switch {
+		case in.Field == "duration", in.Field == "probability", in.Field == "over", strings.HasPrefix(in.Field, "recovery"):
+		default:
+			p.effect[in.Shock] = append(p.effect[in.Shock], i)
+		}
 	}
 	return p, nil
 }

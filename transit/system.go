@@ -322,3 +322,55 @@ func (sys *System) Part(asset string) int {
 	}
 	return -1
 }
+
+// Recapacitated returns the system with the capacities of routes, which
+// must chain the same assets as sys.Routes, in the same order. It shares
+// the flow network with sys, so it costs far less than NewSystem; it
+// returns false, and no system, when routes differ in their assets or in
+// which of them have a known capacity (which changes the network).
+func (sys *System) Recapacitated(routes []Route) (*System, bool) {
+	if len(routes) != len(sys.Routes) {
+		return nil, false
+	}
+	out := *sys
+	out.Routes = routes
+	out.Parts = slices.Clone(sys.Parts)
+	out.caps = slices.Clone(sys.caps)
+	out.bound = 0
+	through := make([]float64, len(sys.Parts))
+	for i, r := range routes {
+		old := sys.Routes[i].Segments
+		if len(r.Segments) != len(old) {
+			return nil, false
+		}
+		for j, s := range r.Segments {
+			if s.Asset != old[j].Asset {
+				return nil, false
+			}
+		}
+		c := r.Capacity()
+		if math.IsNaN(c) == sys.routed[i] {
+			return nil, false
+		}
+		if !sys.routed[i] {
+			continue
+		}
+		out.bound += c
+		for _, s := range r.Segments {
+			p := sys.index[s.Asset]
+			through[p] += c
+			out.Parts[p].Capacity = s.Capacity
+		}
+	}
+	for e, p := range out.part {
+		if p < 0 {
+			continue
+		}
+		c := out.Parts[p].Capacity
+		if math.IsNaN(c) {
+			c = through[p]
+		}
+		out.caps[e] = c
+	}
+	return &out, true
+}
