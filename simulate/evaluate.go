@@ -35,6 +35,12 @@ type scratch struct {
 	caps   []float64
 	scores []float64
 	key    []byte
+	memo   [][]memoEntry // per channel: scores of this draw's states that are not cached
+}
+
+type memoEntry struct {
+	key   string
+	score float64
 }
 
 // cacheLimit bounds the scores a run keeps for reuse, so that memory does
@@ -43,7 +49,8 @@ const cacheLimit = 1 << 14
 
 func (p *plan) newScratch() *scratch {
 	return &scratch{tim: make([]timing, len(p.sc.Shocks)), str: make([]float64, len(p.sc.Shocks)),
-		caps: make([]float64, len(p.capBase)), scores: make([]float64, len(leverage.Channels))}
+		caps: make([]float64, len(p.capBase)), scores: make([]float64, len(leverage.Channels)),
+		memo: make([][]memoEntry, len(leverage.Channels))}
 }
 
 // strengths sets s.str to each occurring shock's strength at day x.
@@ -82,17 +89,21 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 	}
 	slices.Sort(moments)
 	moments = append(slices.Compact(moments), last)
+	for i := range s.memo {
+		s.memo[i] = s.memo[i][:0]
+	}
 	best := -1.0
 	for _, x := range moments {
 		p.strengths(d, s, x, nil)
 		var v *assess.Model
 		for i := range leverage.Channels {
 			key := s.key[:0]
-			active := false
+			active, keep := false, true
 			for _, k := range p.reach[i] {
 				key = binary.LittleEndian.AppendUint64(key, math.Float64bits(s.str[k]))
 				if s.str[k] != 0 {
 					active = true
+					keep = keep && s.str[k] == 1 && p.discrete[k]
 					for _, j := range p.effect[k] {
 						key = binary.LittleEndian.AppendUint64(key, math.Float64bits(d.value[j]))
 					}
@@ -103,8 +114,12 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 				s.scores[i] = p.base[i]
 				continue
 			}
-			if x, ok := p.cache[i].Load(string(key)); ok {
+			if x, ok := p.cache[i].Load(string(key)); keep && ok {
 				s.scores[i] = x.(float64)
+				continue
+			}
+			if j := slices.IndexFunc(s.memo[i], func(e memoEntry) bool { return e.key == string(key) }); j >= 0 {
+				s.scores[i] = s.memo[i][j].score
 				continue
 			}
 			if v == nil {
@@ -112,7 +127,9 @@ func (p *plan) scoresOver(d *draw, s *scratch, o *outcome) {
 				v = p.m.With(ch)
 			}
 			s.scores[i] = p.scorer.Score(v, i)
-			if p.cached.Load() < cacheLimit {
+			if !keep {
+				s.memo[i] = append(s.memo[i], memoEntry{string(key), s.scores[i]})
+			} else if p.cached.Load() < cacheLimit {
 				if _, loaded := p.cache[i].LoadOrStore(string(key), s.scores[i]); !loaded {
 					p.cached.Add(1)
 				}

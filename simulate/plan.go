@@ -28,10 +28,12 @@ type plan struct {
 	baseComposite  float64
 	reach          [][]int // per channel: the shocks whose changes it reads
 	effect         [][]int // per shock: its inputs that set what it does (not when)
+	discrete       []bool  // per shock: whether those inputs are fixed or discrete
 
 	// Scores of channels by the state of the shocks that reach them, shared
 	// by the workers: a scenario with discrete numbers meets the same state
-	// in many draws. It holds at most cacheLimit entries.
+	// in many draws. Only states of shocks at full strength with fixed or
+	// discrete numbers are kept, at most cacheLimit of them.
 	cache  []sync.Map // per channel: key -> score
 	cached atomic.Int64
 
@@ -144,11 +146,18 @@ func newPlan(m *assess.Model, sc *scenario.Scenario, opt Options) (*plan, error)
 	}
 	p.cache = make([]sync.Map, len(leverage.Channels))
 	p.effect = make([][]int, len(sc.Shocks))
+	p.discrete = make([]bool, len(sc.Shocks))
+	for k := range p.discrete {
+		p.discrete[k] = true
+	}
 	for i, in := range p.l.inputs {
 		switch {
 		case in.Field == "duration", in.Field == "probability", in.Field == "over", strings.HasPrefix(in.Field, "recovery"):
 		default:
 			p.effect[in.Shock] = append(p.effect[in.Shock], i)
+			if d := in.Value.Dist(); d != scenario.Fixed && d != scenario.Discrete {
+				p.discrete[in.Shock] = false
+			}
 		}
 	}
 	return p, nil
