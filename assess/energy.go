@@ -45,7 +45,7 @@ func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
 			s := transit.Segment{Asset: sf.Object, Name: m.Name(sf.Object), Capacity: math.NaN()}
 			if capacities {
 				if c := m.Latest("capacity", sf.Object, "", math.MaxInt); c != nil {
-					s.Capacity, _ = c.Float()
+					s.Capacity = transit.Capacity(c)
 					facts = append(facts, c)
 				}
 			}
@@ -103,7 +103,7 @@ func (root *Model) cachedSystem(m *Model, b string, capacities bool) exportSyste
 		r.Segments = slices.Clone(r.Segments)
 		for j := range r.Segments {
 			if c := m.Latest("capacity", r.Segments[j].Asset, "", math.MaxInt); capacities && c != nil {
-				r.Segments[j].Capacity, _ = c.Float()
+				r.Segments[j].Capacity = transit.Capacity(c)
 			}
 		}
 		routes[i] = r

@@ -165,6 +165,9 @@ func TestValidateErrors(t *testing.T) {
 		{"unit needed", shock("  - type: set_fact\n    subject: CPC\n    relation: capacity\n    value: 50\n"), "t.yaml:13:12: shock 1 (set_fact): value: give its unit (Mt/y or bbl/d)"},
 		{"object not taken", shock("  - type: set_fact\n    subject: CPC\n    relation: capacity\n    object: RUS\n    value: 50\n    unit: Mt/y\n"), "t.yaml:13:13: shock 1 (set_fact): object: relation capacity takes no object"},
 		{"annual relation", shock("  - type: set_fact\n    subject: KAZ\n    relation: gdp\n    value: 1\n    unit: USD m\n"), "t.yaml:12:15: shock 1 (set_fact): relation: gdp is an annual figure"},
+		{"negative capacity", shock("  - type: set_fact\n    subject: CPC\n    relation: capacity\n    value: -5\n    unit: Mt/y\n"), "t.yaml:13:12: shock 1 (set_fact): value: a capacity must not be negative, but can be -5"},
+		{"capacity that can be negative", shock("  - type: set_fact\n    subject: CPC\n    relation: capacity\n    value: {normal: {mean: 60, sd: 10}}\n    unit: Mt/y\n"), "t.yaml:13:12: shock 1 (set_fact): value: a capacity must not be negative, but can be -Inf"},
+		{"capacity in bbl/d", shock("  - type: set_fact\n    subject: CPC\n    relation: capacity\n    value: 1500000\n    unit: bbl/d\n"), ""},
 		{"troop deployment", shock("  - type: set_fact\n    subject: RUS\n    relation: deployment\n    object: KAZ\n    value: {uniform: {min: 1000, max: 3000}}\n"), ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -145,6 +145,13 @@ func (v *validator) setFact(sh *Shock, e *SetFact, what string) error {
 	case e.Unit != "" && !slices.Contains(units, e.Unit):
 		return v.errAt(sh.fields["unit"], "%s: unit: %q not allowed for %s (want %s)", what, e.Unit, rel.ID, strings.Join(units, " or "))
 	}
+	if e.Value != nil {
+		// No relation of the model takes negative values: capacities,
+		// troops, money, shares, codes.
+		if lo, _ := e.Value.Support(); lo < 0 {
+			return v.errAt(sh.fields["value"], "%s: value: a %s must not be negative, but can be %v", what, rel.ID, lo)
+		}
+	}
 	if e.Value != nil && e.Unit == "" {
 		e.Unit = units[0]
 	}

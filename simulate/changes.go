@@ -8,6 +8,7 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/scenario"
+	"github.com/leverage-dev/leverage/transit"
 )
 
 // capacities writes into caps the capacity of each part of the target's
@@ -32,6 +33,9 @@ func (p *plan) capacities(d *draw, str []float64, caps []float64) bool {
 			}
 			if j := p.sys.Part(e.Subject); j >= 0 {
 				v := p.l.get(d, k, "value", 0)
+				if e.Unit == "bbl/d" {
+					v = transit.MtPerYear(v)
+				}
 				caps[j] += s * (v - p.capBase[j])
 				changed = true
 			}

@@ -47,8 +47,8 @@ func sharedGEM(tb testing.TB) *leverage.Network {
 func TestGEMNetwork(t *testing.T) {
 	n := sharedGEM(t)
 	sys, st := transit.NewNetworkSystem("KAZ", "crude", n, 0, time.Time{})
-	if got := sys.Capacity(); !near(got, gem.MtPerYear(1340000), 1e-6) {
-		t.Errorf("KAZ capacity %v, want the CPC's %v (stats %+v)", got, gem.MtPerYear(1340000), st)
+	if got := sys.Capacity(); !near(got, transit.MtPerYear(1340000), 1e-6) {
+		t.Errorf("KAZ capacity %v, want the CPC's %v (stats %+v)", got, transit.MtPerYear(1340000), st)
 	}
 	ch := sys.Chokepoints(nil)
 	if len(ch) == 0 || ch[0].State != "RUS" || !near(ch[0].Share, 1, 1e-9) {

@@ -28,17 +28,13 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/importer"
+	"github.com/leverage-dev/leverage/transit"
 )
 
 // Dataset is the name of the import, and the id of its source.
 const Dataset = "gem-oil"
 
-// BarrelsPerTonne is the number of barrels in a tonne of crude oil of
-// typical (world average) density, the factor of BP's Statistical Review
-// of World Energy, "Approximate conversion factors" (1 tonne of crude oil
-// = 7.33 barrels). It is applied to NGL lines as well, which overstates
-// their tonnage somewhat (NGLs are lighter: about 11-12 barrels a tonne).
-const BarrelsPerTonne = 7.33
+// Capacities are converted from bbl/d with transit.MtPerYear.
 
 // SnapKm is the distance within which segment endpoints are one node and
 // an endpoint joins a segment passing by, in km: about the size of a
@@ -46,13 +42,6 @@ const BarrelsPerTonne = 7.33
 // positional error of GEM's hand-drawn routes, while well below the
 // distance between separate hubs.
 const SnapKm = 5.0
-
-// MtPerYear converts a capacity in barrels a day to million tonnes a year:
-// bbl/d × 365 / [BarrelsPerTonne] / 10⁶. 1 Mt/y is about 20,000 bbl/d;
-// CPC's 1,340,000 bbl/d is 66.7 Mt/y.
-func MtPerYear(bblPerDay float64) float64 {
-	return bblPerDay * 365 / BarrelsPerTonne / 1e6
-}
 
 // Result is what an import produces.
 type Result struct {
@@ -288,7 +277,7 @@ func (b *builder) row(r *reader, cols []int, geom int) error {
 	case err != nil:
 		return err
 	case ok:
-		u.capacity = MtPerYear(c)
+		u.capacity = transit.MtPerYear(c)
 	default:
 		u.capacity = math.NaN()
 	}

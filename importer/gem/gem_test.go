@@ -12,6 +12,7 @@ import (
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/importer"
 	"github.com/leverage-dev/leverage/importer/importertest"
+	"github.com/leverage-dev/leverage/transit"
 )
 
 func crosswalk(t testing.TB) *country.Crosswalk {
@@ -59,7 +60,7 @@ func edges(r *Result) map[string]leverage.Edge {
 
 func TestMtPerYear(t *testing.T) {
 	for _, tc := range []struct{ bbl, mt float64 }{{1340000, 66.7}, {20000, 1.0}, {0, 0}} {
-		if got := MtPerYear(tc.bbl); math.Abs(got-tc.mt) > 0.05 {
+		if got := transit.MtPerYear(tc.bbl); math.Abs(got-tc.mt) > 0.05 {
 			t.Errorf("MtPerYear(%g) = %g, want about %g", tc.bbl, got, tc.mt)
 		}
 	}
