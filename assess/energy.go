@@ -110,6 +110,11 @@ func (root *Model) cachedSystem(m *Model, b string, capacities bool) exportSyste
 	}
 	sys.routes = routes
 	sys.info = slices.Clone(sys.info)
+	// The cached lists are shared: clip them, so that appending copies.
+	sys.facts = slices.Clone(sys.facts)
+	for i := range sys.facts {
+		sys.facts[i] = slices.Clip(sys.facts[i])
+	}
 	return sys
 }
 
