@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/leverage-dev/leverage/assess"
@@ -176,5 +178,58 @@ shocks:
 	}
 	if e := r.Draws.Channels[0]; e.Peak.Mean == nil || math.Abs(*e.Peak.Mean-*e.Before) < 1e-3 {
 		t.Errorf("the energy channel never moves: %+v", e)
+	}
+}
+
+// TestDeeperCutsLoseMore: cutting more of an asset, or denying more
+// transit, never leaves more capacity nor loses less.
+func TestDeeperCutsLoseMore(t *testing.T) {
+	m, _, w := flagship(t, "cpc-drone-2025")
+	d, _ := data.Builtin()
+	if err := d.Index(); err != nil {
+		t.Fatal(err)
+	}
+	central := func(shock string, x float64) *simulate.Result {
+		src := fmt.Sprintf(`name: cut
+sources: [portnews-327064]
+horizon: {start: 2025-01, end: 2025-12}
+shocks:
+  - %s%.4f
+    start: 2025-03
+    duration: 45d
+    recovery: {linear: 20d}
+`, shock, x)
+		sc, err := scenario.Parse([]byte(src), "cut.yaml")
+		if err == nil {
+			err = scenario.Validate(sc, d)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := simulate.Run(context.Background(), m, sc, simulate.Options{Holder: "RUS", Target: "KAZ", Weights: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for _, shock := range []string{
+		"type: disable_asset\n    asset: CPC-TERMINAL\n    capacity_cut: ",
+		"type: disable_asset\n    asset: ATYRAU-SAMARA\n    capacity_cut: ",
+		"type: deny_transit\n    state: RUS\n    share: ",
+		"type: deny_transit\n    state: CHN\n    share: ",
+	} {
+		for range 6 {
+			x, y := rnd.Float64(), rnd.Float64()
+			if x > y {
+				x, y = y, x
+			}
+			a, b := central(shock, x), central(shock, y)
+			if b.Central.CapMin > a.Central.CapMin+1e-12 || b.Central.Lost < a.Central.Lost-1e-12 ||
+				b.Central.Rerouted < a.Central.Rerouted-1e-12 || b.Central.DaysShort < a.Central.DaysShort-1e-9 {
+				t.Errorf("%q %.3f vs %.3f: capacity %.4f vs %.4f, lost %.4f vs %.4f, rerouted %.4f vs %.4f, days short %.2f vs %.2f",
+					shock, x, y, a.Central.CapMin, b.Central.CapMin, a.Central.Lost, b.Central.Lost, a.Central.Rerouted, b.Central.Rerouted, a.Central.DaysShort, b.Central.DaysShort)
+			}
+		}
 	}
 }
