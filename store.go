@@ -32,6 +32,14 @@ type FactService interface {
 	Facts(ctx context.Context, f FactFilter) ([]*Fact, error)
 	// Relations returns every relation, ordered by id.
 	Relations(ctx context.Context) ([]*Relation, error)
+	// AddFacts stores sources and facts under the dataset name, adding to
+	// what it holds (it is how facts read from articles are kept). The
+	// facts may refer to any stored actor, relation and source, and to
+	// the sources given; a source already stored under the same id is
+	// kept as it is. A fact breaking a rule is EINVALID and a fact id
+	// already stored ECONFLICT. Whenever it returns an error, nothing has
+	// changed.
+	AddFacts(ctx context.Context, dataset string, sources []*Source, facts []*Fact) error
 }
 
 // SourceService reads sources.

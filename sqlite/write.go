@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/leverage-dev/leverage"
@@ -49,6 +50,9 @@ func (db *DB) ReplaceDataset(ctx context.Context, d *leverage.Dataset) error {
 		return fmt.Errorf("sqlite: replace dataset %s: %w", d.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
+		if strings.Contains(err.Error(), "FOREIGN KEY") {
+			return leverage.Errorf(leverage.ECONFLICT, "replace dataset %s: facts of another dataset refer to an actor, relation or source it no longer holds", d.Name)
+		}
 		return fmt.Errorf("sqlite: replace dataset %s: commit: %w", d.Name, err)
 	}
 	return nil
@@ -97,6 +101,10 @@ func checkDates(what string, ds ...leverage.Date) error {
 
 // replace deletes the rows of the dataset and inserts d's.
 func (w *writer) replace(d *leverage.Dataset) error {
+	// Facts added to other datasets (AddFacts) may refer to d's actors,
+	// relations and sources: foreign keys are checked at the commit, once
+	// d is back in place.
+	w.exec(nil, `PRAGMA defer_foreign_keys = ON`, "defer foreign keys")
 	// Deleting a variable deletes its observations. Edges go before the
 	// nodes they join.
 	w.exec(nil, `DELETE FROM variables WHERE dataset = ?`, "delete variables", d.Name)
@@ -149,17 +157,7 @@ func (w *writer) replace(d *leverage.Dataset) error {
 		}
 	}
 	for _, f := range d.Facts {
-		var value any
-		if f.Value != nil {
-			value = *f.Value
-		}
-		var year any
-		if f.Year != 0 {
-			year = f.Year
-		}
-		w.exec(insFact, "", "fact "+f.ID,
-			f.ID, d.Name, f.Subject, f.Relation, nullString(f.Object), value, f.Text, f.Unit,
-			dateArg(f.Valid.From), dateArg(f.Valid.To), year, string(f.Confidence), f.Note)
+		w.exec(insFact, "", "fact "+f.ID, factArgs(d.Name, f)...)
 		for i, s := range f.Sources {
 			w.exec(insFactSource, "", fmt.Sprintf("fact %s: source %s", f.ID, s), f.ID, i, d.Name, s)
 		}
@@ -220,6 +218,19 @@ func (w *writer) close() {
 	for _, s := range w.stmts {
 		s.Close()
 	}
+}
+
+// factArgs are the columns of the facts table for f, in order.
+func factArgs(dataset string, f *leverage.Fact) []any {
+	var value, year any
+	if f.Value != nil {
+		value = *f.Value
+	}
+	if f.Year != 0 {
+		year = f.Year
+	}
+	return []any{f.ID, dataset, f.Subject, f.Relation, nullString(f.Object), value, f.Text, f.Unit,
+		dateArg(f.Valid.From), dateArg(f.Valid.To), year, string(f.Confidence), f.Note}
 }
 
 // dateArg is d as stored: its String form, or NULL for the zero Date.

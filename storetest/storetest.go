@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) leverage.Store) {
 		{"Network", testNetwork},
 		{"NetworkInvalid", testNetworkInvalid},
 		{"NetworkConflict", testNetworkConflict},
+		{"AddFacts", testAddFacts},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
