@@ -59,7 +59,7 @@ func (d *doc) table(header []string, rows [][]string) {
 		d.printf("| %s |\n|%s\n", strings.Join(header, " | "), strings.Repeat(" --- |", len(header)))
 		for _, r := range rows {
 			for i := range r {
-				r[i] = strings.ReplaceAll(r[i], "|", `\|`)
+				r[i] = mdEscape(r[i])
 			}
 			d.printf("| %s |\n", strings.Join(r, " | "))
 		}
@@ -90,13 +90,6 @@ func (d *doc) table(header []string, rows [][]string) {
 		line(r)
 	}
 	d.printf("\n")
-}
-
-func score(x *float64) string {
-	if x == nil {
-		return "–"
-	}
-	return fmt.Sprintf("%.3f", *x)
 }
 
 func band(x simulate.Dist) string {
@@ -137,15 +130,15 @@ func (d *doc) scenario(runs []*simulate.Result) {
 	}
 	var rows [][]string
 	for i, c := range r0.Before.Channels {
-		row := []string{string(c.Channel), score(c.Score)}
+		row := []string{string(c.Channel), num(c.Score, 3)}
 		for _, r := range runs {
-			row = append(row, score(r.Central.Peak.Channels[i].Score), score(r.Central.End.Channels[i].Score))
+			row = append(row, num(r.Central.Peak.Channels[i].Score, 3), num(r.Central.End.Channels[i].Score, 3))
 		}
 		rows = append(rows, row)
 	}
-	row := []string{"composite", score(r0.Before.Composite)}
+	row := []string{"composite", num(r0.Before.Composite, 3)}
 	for _, r := range runs {
-		row = append(row, score(r.Central.Peak.Composite), score(r.Central.End.Composite))
+		row = append(row, num(r.Central.Peak.Composite, 3), num(r.Central.End.Composite, 3))
 	}
 	rows = append(rows, row)
 	d.table(header, rows)
@@ -184,9 +177,9 @@ func (d *doc) scenario(runs []*simulate.Result) {
 		d.heading(2, fmt.Sprintf("Monte Carlo: %d draws, seed %d%s", dr.N, dr.Seed, name))
 		rows = nil
 		for _, c := range dr.Channels {
-			rows = append(rows, []string{string(c.Channel), score(c.Before), band(c.Peak), band(c.End)})
+			rows = append(rows, []string{string(c.Channel), num(c.Before, 3), band(c.Peak), band(c.End)})
 		}
-		rows = append(rows, []string{"composite", score(dr.Composite.Before), band(dr.Composite.Peak), band(dr.Composite.End)})
+		rows = append(rows, []string{"composite", num(dr.Composite.Before, 3), band(dr.Composite.Peak), band(dr.Composite.End)})
 		d.table([]string{"channel", "before", "peak p50 [p5–p95]", "end p50 [p5–p95]"}, rows)
 		rows = nil
 		for _, ev := range dr.Events {
