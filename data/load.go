@@ -5,9 +5,12 @@
 //
 //	sources.csv     where facts come from
 //	relations.csv   the kinds of fact, their channel, time behaviour and units
-//	actors.csv      states, organisations, companies, assets, routes, places
+//	actors.csv      states, organisations, companies, assets, routes, places, persons
 //	names.csv       actors' other names, with the periods they were in use
 //	facts/*.csv     the facts, grouped by channel
+//	lexicons.csv    words that tell a reader of articles a sentence's channel,
+//	                a stated dependence or a hedge ([Lexicons]; not part of the
+//	                stored dataset)
 //
 // Lines starting with # are comments. docs/data.md describes every column.
 package data
