@@ -14,13 +14,19 @@ import (
 
 // The kinds of lexicon entry.
 const (
-	LexTopic      = "topic"      // the sentence speaks of the channel
-	LexDependence = "dependence" // a cue that one side depends on the other
-	LexHedge      = "hedge"      // a cue of uncertainty
+	LexTopic       = "topic"       // the sentence speaks of the channel
+	LexDependence  = "dependence"  // a cue that one side depends on the other
+	LexHedge       = "hedge"       // a cue of uncertainty
+	LexNegation    = "negation"    // the sentence denies something
+	LexAttribution = "attribution" // the sentence says where a figure comes from
+	// LexRelation prefixes a relation id: the term names what facts of that
+	// relation record ("military base" for leases_facility), so that a
+	// sentence denying it can be set against the facts.
+	LexRelation = "relation:"
 )
 
-// LexemeKinds lists every valid lexeme kind.
-var LexemeKinds = []string{LexTopic, LexDependence, LexHedge}
+// LexemeKinds lists every valid lexeme kind, relation:<id> aside.
+var LexemeKinds = []string{LexTopic, LexDependence, LexHedge, LexNegation, LexAttribution}
 
 // Lexeme is one entry of lexicons.csv: a word or phrase that tells a reader
 // of articles what a sentence speaks of (topic), that it states a
@@ -48,7 +54,24 @@ func Lexicons() ([]Lexeme, error) {
 	if err != nil {
 		return nil, &FileError{File: "lexicons.csv", Err: err}
 	}
-	return ParseLexicons(bytes.NewReader(b), "lexicons.csv")
+	lx, err := ParseLexicons(bytes.NewReader(b), "lexicons.csv")
+	if err != nil {
+		return nil, err
+	}
+	rb, err := builtin.ReadFile("relations.csv")
+	if err != nil {
+		return nil, &FileError{File: "relations.csv", Err: err}
+	}
+	rels, err := ParseRelations(bytes.NewReader(rb), "relations.csv")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lx {
+		if rel, ok := strings.CutPrefix(l.Kind, LexRelation); ok && !slices.ContainsFunc(rels, func(r *leverage.Relation) bool { return r.ID == rel }) {
+			return nil, &FileError{File: "lexicons.csv", Err: fmt.Errorf("term %q: unknown relation %q", l.Term, rel)}
+		}
+	}
+	return lx, nil
 }
 
 // ParseLexicons reads a lexicons file: channel,term,kind,note. It checks
@@ -73,8 +96,12 @@ func ParseLexicons(r io.Reader, file string) ([]Lexeme, error) {
 		if l.Kind == "" {
 			return nil, t.fail("kind", "required")
 		}
-		if !slices.Contains(LexemeKinds, l.Kind) {
-			return nil, t.fail("kind", "unknown kind %q (want %s)", l.Kind, strings.Join(LexemeKinds, ", "))
+		if rel, ok := strings.CutPrefix(l.Kind, LexRelation); ok {
+			if rel == "" {
+				return nil, t.fail("kind", "relation: needs a relation id, such as relation:leases_facility")
+			}
+		} else if !slices.Contains(LexemeKinds, l.Kind) {
+			return nil, t.fail("kind", "unknown kind %q (want %s, or relation:<id>)", l.Kind, strings.Join(LexemeKinds, ", "))
 		}
 		switch {
 		case l.Channel == "" && l.Kind == LexTopic:
