@@ -1,0 +1,113 @@
+package gazetteer
+
+import (
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// segments returns the ends of the segments scan reads text in: its ASCII
+// shortcuts, or UAX #29.
+func segments(text string) []int {
+	var out []int
+	var it *words.Iterator[string]
+	for pos := 0; pos < len(text); {
+		e, _, fast := nextFast(text, pos)
+		if !fast {
+			e, _ = nextSlow(text, pos, &it)
+		}
+		out = append(out, e)
+		pos = e
+	}
+	return out
+}
+
+func uax29Segments(text string) []int {
+	var out []int
+	it := words.FromString(text)
+	for it.Next() {
+		out = append(out, it.End())
+	}
+	return out
+}
+
+// The ASCII shortcuts of scan cut text where UAX #29 does.
+func TestSegmentsMatchUAX29(t *testing.T) {
+	texts := []string{
+		"U.S. e.g. 3.5 1,511 km 2,500 troops; 80% of oil. It's Russia's, d'Ivoire",
+		"a.b a:b 1:2 1;2 a;b a,b 1,b a'1 1'2 x_y _x a.1 1.a ab.\u00ADcd ab.\u0301 ab\u0301",
+		"Ukraine.This influence.The region,strategically Russia,China,and\tx  \r\n\n",
+		"Kassym-Jomart – Tokayev — “Leader of the Nation” ‘quoted’ (CPC) [a] {b} #c @d",
+	}
+	if p := articlePath(); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", "1", "9", ".", ",", ";", ":", "'", "’", "_", " ", "  ", "\t", "\n", "\r", "-", "–",
+		"\u00AD", "\u0301", "é", "ü", "\u200D", "👍", "ア", "א", "\"", "(", "%", "$"}
+	for range 20000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(12) {
+			sb.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, sb.String())
+	}
+	for _, text := range texts {
+		if got, want := segments(text), uax29Segments(text); !slices.Equal(got, want) {
+			t.Fatalf("segments(%q) = %v, UAX #29 %v", text, got, want)
+		}
+	}
+}
+
+func TestNormalise(t *testing.T) {
+	var n normaliser
+	for in, want := range map[string]string{
+		"Kazakhstan":       "kazakhstan",
+		"TÜRKİYE":          "turkiye",
+		"Türkiye":          "turkiye",
+		"Tu\u0308rkiye":    "turkiye",
+		"d’Ivoire":         "d'ivoire",
+		"ＲＯＳＮＥＦＴ":          "rosneft",
+		"Organisation":     "organization",
+		"organisations":    "organizations",
+		"Straße":           "strasse",
+		"Kazakh\u00adstan": "kazakhstan",
+		"“":                "\"",
+	} {
+		if got := string(n.fold(nil, in)); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := n.cased("ＣＳＴＯ"); got != "CSTO" {
+		t.Errorf("cased(ＣＳＴＯ) = %q", got)
+	}
+}
+
+func TestScan(t *testing.T) {
+	text := "Russia’s Kassym-Jomart, d‘Ivoire – Ukraine.This U.S.\n\nEnd"
+	var got []string
+	scan(text, func(tk token) {
+		s := text[tk.start:tk.end]
+		switch {
+		case tk.kind == tokBreak:
+			s = "¶"
+		case tk.kind == tokDash:
+			s = "<" + s + ">"
+		case tk.join:
+			s = "+" + s
+		}
+		got = append(got, s)
+	})
+	want := []string{"Russia", "Kassym", "+Jomart", ",", "d‘Ivoire", "<–>", "Ukraine", ".", "This", "U.S", ".", "¶", "End"}
+	if !slices.Equal(got, want) {
+		t.Errorf("scan = %q, want %q", got, want)
+	}
+}
