@@ -20,10 +20,10 @@ type Quantity struct {
 	Low, High float64
 	// Unit is canonical:
 	//
-	//	%, pp              per cent, percentage points; fractions ("a third") are in %
+	//	%, pp, bp          per cent, percentage points, basis points; fractions ("a third") are in %
 	//	USD m, EUR m, ...  millions of a currency (USD, EUR, RUB, KZT, CNY, GBP, JPY)
 	//	USD m/y, ...       the same a year ("$5bn a year")
-	//	USD/bbl, USD/t     a price per barrel or tonne, in units of the currency
+	//	USD/bbl, USD/t     a price per barrel, tonne, litre (USD/l) or 1,000 cubic metres (USD/1000 m3), in units of the currency
 	//	persons            troops, soldiers, servicemen, personnel, people, migrants, ...
 	//	t, Mt, Mt/y        tonnes; million tonnes (from "million tonnes", "Mt"); a year ("mtpa")
 	//	bbl, bbl/d         barrels; barrels per day ("bpd", "b/d", "kb/d")
@@ -318,8 +318,7 @@ func quantityAt(text string, num numeral, floor int, dates []Span) (Quantity, bo
 	if num.fraction {
 		factor = 1
 	}
-	low *= factor
-	high *= factor
+	low, high = convert(low, factor), convert(high, factor)
 	if low > high {
 		low, high = high, low
 	}
@@ -337,6 +336,17 @@ func quantityAt(text string, num numeral, floor int, dates []Span) (Quantity, bo
 	q.Of = of
 	q.Approx = approx
 	return q, true
+}
+
+// convert returns v*factor, dividing instead when factor is the inverse of
+// a whole number so that "120 tenge" is exactly 0.00012 "KZT m".
+func convert(v, factor float64) float64 {
+	if factor < 1 {
+		if inv := math.Round(1 / factor); inv*factor == 1 {
+			return v / inv
+		}
+	}
+	return v * factor
 }
 
 // moneyAfter reads what may follow an amount of money at end: a price's
@@ -427,7 +437,7 @@ func measured(text, unit string, start, end, floor int) (of string, s, e int) {
 		return false
 	}
 	switch unit {
-	case "%", "pp":
+	case "%", "pp", "bp":
 		if !after(false) {
 			before()
 		}
@@ -535,6 +545,10 @@ func digitsStandAlone(text string, num numeral) bool {
 	if j < len(text) && text[j] == '_' {
 		return false
 	}
+	// "0900 GMT", "007": codes and clock times.
+	if num.plain && j-i >= 2 && text[i] == '0' {
+		return false
+	}
 	// "1. Introduction", "2) ...", "Notes: 1. Figures"
 	if j+1 < len(text) && (text[j] == '.' || text[j] == ')') && (text[j+1] == ' ' || text[j+1] == '\t') && j-i <= 2 {
 		if atLineStart(text, i) {
@@ -550,7 +564,7 @@ func digitsStandAlone(text string, num numeral) bool {
 		if (equalFold(w, "a") || equalFold(w, "p")) && we < len(text) && text[we] == '.' && we+1 < len(text) && (text[we+1]|0x20) == 'm' {
 			return false
 		}
-		if ws > j && (equalFold(w, "am") || equalFold(w, "pm")) {
+		if ws > j && (equalFold(w, "am") || equalFold(w, "pm") || w == "GMT" || w == "UTC" || w == "CET" || w == "MSK" || equalFold(w, "hrs") || equalFold(w, "local")) {
 			return false
 		}
 	}
@@ -762,8 +776,8 @@ func rangeAt(text string, num numeral, t1 tail, currency, between bool, dates []
 	if t1.unit != nil && t2.unit != nil && (t1.unit.kind != t2.unit.kind || t1.unit.unit != t2.unit.unit) {
 		return numeral{}, tail{}, false, false
 	}
-	if t1.unit != nil && t2.unit == nil && (t2.scale != 0) {
-		return numeral{}, tail{}, false, false
+	if t1.unit != nil && t2.unit == nil {
+		return numeral{}, tail{}, false, false // "rose 0.5% to 434"
 	}
 	return n2, t2, to, true
 }
@@ -823,7 +837,7 @@ func perPeriod(text string, p int, period byte) (int, bool) {
 // "a tonne", "/t" at p.
 func perItem(text string, p int) (int, string, bool) {
 	if p < len(text) && text[p] == '/' {
-		for _, s := range [...]struct{ pat, unit string }{{"/bbl", "bbl"}, {"/barrel", "bbl"}, {"/t", "t"}, {"/tonne", "t"}, {"/ton", "t"}} {
+		for _, s := range [...]struct{ pat, unit string }{{"/bbl", "bbl"}, {"/barrel", "bbl"}, {"/t", "t"}, {"/tonne", "t"}, {"/ton", "t"}, {"/l", "l"}, {"/litre", "l"}, {"/liter", "l"}} {
 			if e, ok := matchPhrase(text, p, s.pat, true); ok {
 				return e, s.unit, true
 			}
@@ -836,6 +850,9 @@ func perItem(text string, p int) (int, string, bool) {
 	}
 	for _, s := range [...]struct{ pat, unit string }{
 		{"a barrel", "bbl"}, {"per barrel", "bbl"}, {"a tonne", "t"}, {"per tonne", "t"}, {"a ton", "t"}, {"per ton", "t"},
+		{"a litre", "l"}, {"per litre", "l"}, {"a liter", "l"}, {"per liter", "l"},
+		{"per 1,000 cubic metres", "1000 m3"}, {"per 1,000 cubic meters", "1000 m3"}, {"per thousand cubic metres", "1000 m3"},
+		{"per thousand cubic meters", "1000 m3"}, {"per 1000 cubic metres", "1000 m3"}, {"per 1000 cubic meters", "1000 m3"},
 	} {
 		if e, ok := matchPhrase(text, q, s.pat, true); ok {
 			return e, s.unit, true

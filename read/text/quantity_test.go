@@ -107,7 +107,12 @@ func TestQuantities(t *testing.T) {
 		{"3.5%-4%", []q{{Text: "3.5%-4%", Value: 3.75, Low: 3.5, High: 4, Unit: "%"}}},
 		{"2,500 or so troops", []q{{Text: "2,500 or so troops", Value: 2500, Unit: "persons", Of: "troops", Approx: true}}},
 		{"over 20 years", []q{{Text: "over 20 years", Value: 20, Unit: "years", Approx: true}}},
+		{"the tenge fell 0.5% to 434 per dollar", []q{{Text: "0.5%", Value: 0.5, Unit: "%"}, {Text: "434", Value: 434}}},
+		{"raised by 25 basis points", []q{{Text: "25 basis points", Value: 25, Unit: "bp"}}},
+		{"120 tenge", []q{{Text: "120 tenge", Value: 0.00012, Unit: "KZT m"}}},
+		{"$250 per 1,000 cubic metres", []q{{Text: "$250 per 1,000 cubic metres", Value: 250, Unit: "USD/1000 m3"}}},
 		// Not quantities.
+		{"at 0900 GMT", nil},
 		{"$5 Mt", nil},
 		{"in 2022", nil},
 		{"the 2022 unrest", nil},

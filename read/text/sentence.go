@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,18 +68,23 @@ func rawPieces(text string) []piece {
 	it := sentences.FromString(text)
 	for it.Next() {
 		start, end := it.Start(), it.End()
-		// Cut at "word.Word" and "… Word", which UAX #29 keeps together.
-		for k := start; k < end; k++ {
-			c := text[k]
-			var cut int
-			switch {
-			case c == '.':
-				cut = missingSpaceCut(text, start, k, end)
-			case c == 0xE2 && k+2 < end && text[k+1] == 0x80 && text[k+2] == 0xA6: // …
-				cut = ellipsisCut(text, start, k, end)
-			}
-			if cut == 0 && c == '.' {
-				cut = lowerStartCut(text, start, k, end)
+		// Cut at "word.Word", "word. lower" and "… Word", which UAX #29
+		// keeps together.
+		dot, e2 := indexByte(text, start, end, '.'), indexByte(text, start, end, 0xE2)
+		for dot >= 0 || e2 >= 0 {
+			var k, cut int
+			if e2 < 0 || dot >= 0 && dot < e2 {
+				k = dot
+				if cut = missingSpaceCut(text, start, k, end); cut == 0 {
+					cut = lowerStartCut(text, start, k, end)
+				}
+				dot = indexByte(text, k+1, end, '.')
+			} else {
+				k = e2
+				if k+2 < end && text[k+1] == 0x80 && text[k+2] == 0xA6 { // …
+					cut = ellipsisCut(text, start, k, end)
+				}
+				e2 = indexByte(text, k+1, end, 0xE2)
 			}
 			if cut > 0 {
 				p := newPiece(text, start, cut)
@@ -90,6 +96,17 @@ func rawPieces(text string) []piece {
 		out = append(out, newPiece(text, start, end))
 	}
 	return out
+}
+
+// indexByte returns the index of the first c in text[from:end], or -1.
+func indexByte(text string, from, end int, c byte) int {
+	if from >= end {
+		return -1
+	}
+	if i := strings.IndexByte(text[from:end], c); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 func newPiece(text string, start, end int) piece {

@@ -56,6 +56,10 @@ var units = sortUnits([]unitDef{
 	{pat: "percentage points", sep: sepSpace, kind: kindPoints, unit: "pp", factor: 1},
 	{pat: "percentage point", sep: sepSpace, kind: kindPoints, unit: "pp", factor: 1},
 	{pat: "pp", exact: true, sep: sepAny, kind: kindPoints, unit: "pp", factor: 1},
+	{pat: "basis points", sep: sepSpace, kind: kindPoints, unit: "bp", factor: 1},
+	{pat: "basis point", sep: sepSpace, kind: kindPoints, unit: "bp", factor: 1},
+	{pat: "bps", sep: sepAny, kind: kindPoints, unit: "bp", factor: 1},
+	{pat: "bp", exact: true, sep: sepAny, kind: kindPoints, unit: "bp", factor: 1},
 
 	{pat: "us dollars", sep: sepSpace, kind: kindMoney, unit: "USD"},
 	{pat: "u.s. dollars", sep: sepSpace, kind: kindMoney, unit: "USD"},
