@@ -58,15 +58,17 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(stripInvisible(s)), " ")
 }
 
-// stripInvisible removes soft hyphens and zero-width characters, which
-// split words for any tokenizer but are not seen by readers.
+// stripInvisible removes soft hyphens, zero-width spaces, word joiners
+// and stray byte-order marks, which split words for any tokenizer but are
+// not seen by readers. Zero-width (non-)joiners stay: Persian and Indic
+// scripts need them.
 func stripInvisible(s string) string {
-	if !strings.ContainsAny(s, "\u00ad\u200b\u200c\u200d\u2060\ufeff") {
+	if !strings.ContainsAny(s, "\u00ad\u200b\u2060\ufeff") {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
 		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		case '\u00ad', '\u200b', '\u2060', '\ufeff':
 			return -1
 		}
 		return r
