@@ -32,6 +32,7 @@ const (
 
 // Factory gives commands their dependencies. Tests replace its fields.
 type Factory struct {
+	In          io.Reader // standard input, for commands that read "-"
 	Out, ErrOut io.Writer
 	Now         func() time.Time
 	Getenv      func(string) string
@@ -176,5 +177,5 @@ func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 // NewFactory returns a Factory on the process's streams, clock and
 // environment.
 func NewFactory() *Factory {
-	return &Factory{Out: os.Stdout, ErrOut: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+	return &Factory{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Now: time.Now, Getenv: os.Getenv}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/importcmd"
 	"github.com/leverage-dev/leverage/internal/command/index"
 	"github.com/leverage-dev/leverage/internal/command/network"
+	readcmd "github.com/leverage-dev/leverage/internal/command/read"
 	scenariocmd "github.com/leverage-dev/leverage/internal/command/scenario"
 	"github.com/leverage-dev/leverage/internal/command/sources"
 	"github.com/leverage-dev/leverage/internal/command/transit"
@@ -43,6 +44,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	cmd.AddCommand(transit.NewCmd(f))
 	cmd.AddCommand(scenariocmd.NewCmd(f))
 	cmd.AddCommand(network.NewCmd(f))
+	cmd.AddCommand(readcmd.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
 	return cmd

@@ -1,0 +1,352 @@
+package read
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/read/gazetteer"
+	"github.com/leverage-dev/leverage/read/text"
+)
+
+// Claim is the relation of candidate facts that no more specific relation
+// of the model fits: a statement kept for review, its channel in the
+// fact's text.
+const Claim = "claim"
+
+// actorRef is an actor mentioned in a sentence.
+type actorRef struct {
+	id    string
+	kind  leverage.ActorKind
+	start int
+	form  string
+	name  gazetteer.Entry
+}
+
+// kindRank orders the actors a name may stand for: a state before the
+// place that stands for it ("Moscow"), and so on.
+var kindRank = map[leverage.ActorKind]int{leverage.State: 0, leverage.Organisation: 1, leverage.Person: 2,
+	leverage.Company: 3, leverage.Asset: 4, leverage.Route: 5, leverage.Place: 6}
+
+// refs returns the actors a sentence mentions, one per actor, in order.
+func (r *Reader) refs(s string, ms []gazetteer.Mention) []actorRef {
+	var out []actorRef
+	for _, m := range ms {
+		var best *actorRef
+		for _, i := range m.Entries {
+			e := r.gaz.Entry(i)
+			a := r.actors[e.Actor]
+			if a == nil {
+				continue
+			}
+			ref := actorRef{id: a.ID, kind: a.Kind, start: m.Start, form: s[m.Start:m.End], name: e}
+			if best == nil || kindRank[ref.kind] < kindRank[best.kind] {
+				best = &ref
+			}
+		}
+		if best != nil && !slices.ContainsFunc(out, func(x actorRef) bool { return x.id == best.id }) {
+			out = append(out, *best)
+		}
+	}
+	return out
+}
+
+// matcher tells whether a lower-case text speaks of something.
+type matcher interface{ MatchString(string) bool }
+
+// rule maps what a sentence holds to a relation of the model.
+type rule struct {
+	relation string
+	channel  leverage.Channel
+	units    []string // the quantity's unit must be one of these; nil: no quantity needed
+	of       matcher  // what the quantity or the sentence must speak of
+	subject  []leverage.ActorKind
+	object   []leverage.ActorKind
+}
+
+var (
+	rxTroops   = cueWords("troop", "soldier", "servicem", "personnel", "force", "peacekeep", "contingent")
+	rxTrade    = cueWords("trade", "turnover")
+	rxExports  = cueWords("export")
+	rxImports  = cueWords("import")
+	rxOil      = cueWords("oil", "crude")
+	rxCapacity = cueWords("capacity", "throughput")
+	rxMember   = cueWords(" member", " join", " accession", " acceded")
+	rxOffice   = cueWords("president", "prime minister", "premier", "chairman", "chancellor", "foreign minister", "defence minister", "defense minister")
+)
+
+// cues is a set of substrings, any of which a lower-case text must hold.
+type cues []string
+
+func cueWords(ws ...string) cues { return cues(ws) }
+
+// first returns the cue s holds earliest, "" if none.
+func (c cues) first(s string) string {
+	best, at := "", len(s)
+	for _, w := range c {
+		if i := strings.Index(s, w); i >= 0 && i < at {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+// MatchString reports whether s holds one of the cues.
+func (c cues) MatchString(s string) bool {
+	for _, w := range c {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// rules are tried in order; the first that fits makes the candidate.
+var rules = []rule{
+	{relation: "deployment", channel: leverage.Security, units: []string{"persons"}, of: rxTroops,
+		subject: []leverage.ActorKind{leverage.Organisation, leverage.State}, object: []leverage.ActorKind{leverage.State}},
+	{relation: "trade_with", channel: leverage.Trade, units: []string{"USD m"}, of: rxTrade,
+		subject: []leverage.ActorKind{leverage.State, leverage.Organisation}, object: []leverage.ActorKind{leverage.State, leverage.Organisation}},
+	{relation: "exports_to", channel: leverage.Trade, units: []string{"USD m"}, of: rxExports,
+		subject: []leverage.ActorKind{leverage.State}, object: []leverage.ActorKind{leverage.State, leverage.Organisation}},
+	{relation: "imports_from", channel: leverage.Trade, units: []string{"USD m"}, of: rxImports,
+		subject: []leverage.ActorKind{leverage.State}, object: []leverage.ActorKind{leverage.State, leverage.Organisation}},
+	{relation: "oil_exports", channel: leverage.Energy, units: []string{"Mt", "Mt/y"}, of: rxOil,
+		subject: []leverage.ActorKind{leverage.State}},
+	{relation: "capacity", channel: leverage.Energy, units: []string{"Mt/y", "bbl/d"}, of: rxCapacity,
+		subject: []leverage.ActorKind{leverage.Asset}},
+	{relation: "holds_office", channel: leverage.Political, of: rxOffice,
+		subject: []leverage.ActorKind{leverage.Person}, object: []leverage.ActorKind{leverage.State}},
+	{relation: "member_of", channel: leverage.Bloc, of: rxMember,
+		subject: []leverage.ActorKind{leverage.State}, object: []leverage.ActorKind{leverage.Organisation}},
+}
+
+// candidates finds the facts the sentences state.
+func (r *Reader) candidates(s string, a *analysis, source string, when time.Time) []Candidate {
+	out := []Candidate{}
+	for i, sent := range a.sentences {
+		ms := in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent)
+		refs := r.refs(s, ms)
+		if len(refs) == 0 {
+			continue
+		}
+		hits := a.hits[i]
+		channel, topics := channelOf(hits)
+		qs := in(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, sent)
+		ds := in(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, sent)
+		quote := s[sent.Start:sent.End]
+		lower := strings.ToLower(quote)
+		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
+		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary,
+			Note: fmt.Sprintf("read: %q (bytes %d-%d)", truncate(quote, 200), sent.Start, sent.End)}
+		var q *text.Quantity
+		var rel *rule
+		for i := range rules {
+			ru := &rules[i]
+			if ru.units != nil {
+				q = nil
+				for j := range qs {
+					if slices.Contains(ru.units, qs[j].Unit) && (ru.of.MatchString(qs[j].Of) || ru.of.MatchString(lower)) {
+						q = &qs[j]
+						break
+					}
+				}
+				if q == nil {
+					continue
+				}
+			} else if !ru.of.MatchString(lower) {
+				continue
+			}
+			subj, obj := pick(refs, ru.subject, ru.object, cueAt(ru.of, lower, sent.Start))
+			if subj == "" || (ru.object != nil && obj == "") {
+				continue
+			}
+			rel = ru
+			f.Subject, f.Object, f.Relation = subj, obj, ru.relation
+			if ru.relation == "holds_office" {
+				f.Text = titleCase(rxOffice.first(lower))
+			}
+			break
+		}
+		dep, dependent := hasKind(hits, "dependence")
+		if rel == nil {
+			// A claim: what a sentence of a channel says about two actors.
+			if channel == "" || len(refs) < 2 {
+				continue
+			}
+			f.Relation = Claim
+			f.Subject, f.Object = refs[0].id, refs[1].id
+			if dependent {
+				// "B relies on A for ...": the dependent first.
+				before, after := split(refs, dep.start)
+				if before != "" && after == "" {
+					// "A, whose pipelines B relies on": the holder was named first.
+					after = refs[slices.IndexFunc(refs, func(x actorRef) bool { return x.id != before })].id
+				}
+				if before != "" && after != "" {
+					f.Subject, f.Object = before, after
+				}
+			}
+			f.Text = string(channel)
+			q = nil
+			if len(qs) > 0 {
+				q = &qs[0]
+			}
+		} else {
+			channel = rel.channel
+		}
+		if q != nil {
+			v := q.Value
+			f.Value, f.Unit = &v, q.Unit
+			if f.Relation == "deployment" {
+				f.Unit = "personnel"
+			}
+			c.Why = append(c.Why, "quantity: "+q.Text)
+		}
+		r.setTime(f, ds, when)
+		c.Channel, c.Fact = channel, f
+		c.Why = append(c.Why, topics...)
+		if dependent {
+			c.Why = append(c.Why, "dependence: "+dep.Term)
+		}
+		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
+		c.ID = fmt.Sprintf("c%d", len(out)+1)
+		f.ID = fmt.Sprintf("%s-%s", source, c.ID)
+		out = append(out, c)
+	}
+	return out
+}
+
+// pick returns the actor of the first subject kind the sentence has, the
+// one nearest the rule's cue (at byte offset cue) when there are several,
+// and, when object kinds are given, the first other actor of an object
+// kind.
+func pick(refs []actorRef, subject, object []leverage.ActorKind, cue int) (string, string) {
+	var s, o string
+	for _, k := range subject {
+		best := -1
+		for i, ref := range refs {
+			if ref.kind == k && (best < 0 || abs(ref.start-cue) < abs(refs[best].start-cue)) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			s = refs[best].id
+			break
+		}
+	}
+	for _, k := range object {
+		for _, ref := range refs {
+			if ref.kind == k && ref.id != s {
+				o = ref.id
+				break
+			}
+		}
+		if o != "" {
+			break
+		}
+	}
+	return s, o
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// cueAt returns the byte offset in the text of the first cue of m in the
+// lower-case sentence starting at start, or start.
+func cueAt(m matcher, lower string, start int) int {
+	if c, ok := m.(cues); ok {
+		at := -1
+		for _, w := range c {
+			if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+		if at >= 0 {
+			return start + at
+		}
+	}
+	return start
+}
+
+// split returns the last actor mentioned before byte offset at and the
+// first after it.
+func split(refs []actorRef, at int) (before, after string) {
+	for _, ref := range refs {
+		if ref.start < at {
+			before = ref.id
+		} else if after == "" && ref.id != before {
+			after = ref.id
+		}
+	}
+	return before, after
+}
+
+// setTime dates a fact: annual relations take the year the sentence
+// names (else the article's), others start on the date it names.
+func (r *Reader) setTime(f *leverage.Fact, ds []text.DateMention, when time.Time) {
+	var d leverage.Date
+	if len(ds) > 0 && ds[0].Year > 0 {
+		d = leverage.Date{Year: ds[0].Year, Month: ds[0].Month, Day: ds[0].Day}
+	} else if !when.IsZero() {
+		d = leverage.Date{Year: when.Year()}
+	}
+	rel := r.rels[f.Relation]
+	switch {
+	case d.IsZero():
+	case rel != nil && rel.Kind == leverage.AnnualRelation:
+		f.Year = d.Year
+	default:
+		f.Valid.From = d
+	}
+}
+
+// confidence scores a candidate in [0.05, 0.95]: a specific relation, a
+// quantity, a date and a dependence cue raise it; hedges lower it.
+func confidence(specific, quantity, dated, dependent bool, hits []hit) float64 {
+	c := 0.4
+	if specific {
+		c += 0.2
+	}
+	if quantity {
+		c += 0.1
+	}
+	if dated {
+		c += 0.1
+	}
+	if dependent {
+		c += 0.1
+	}
+	if _, ok := hasKind(hits, "hedge"); ok {
+		c -= 0.2
+	}
+	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// titleCase capitalises each word: "prime minister" -> "Prime Minister".
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}

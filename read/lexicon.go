@@ -1,0 +1,154 @@
+package read
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/leverage-dev/leverage"
+)
+
+// lexicon finds the lexemes of data/lexicons.csv in a sentence: words and
+// phrases, lower case, a final * matching any ending.
+type lexicon struct {
+	byFirst map[string][]entry // by the entry's first word (without its *)
+	prefix  map[string][]entry // one-word entries ending in *, by their stem
+	longest int                // the longest stem of prefix
+}
+
+type entry struct {
+	Lexeme
+	words  []string
+	prefix bool // the last word is a prefix
+}
+
+func newLexicon(lx []Lexeme) *lexicon {
+	l := &lexicon{byFirst: map[string][]entry{}, prefix: map[string][]entry{}}
+	for _, x := range lx {
+		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term))}
+		if len(e.words) == 0 {
+			continue
+		}
+		last := e.words[len(e.words)-1]
+		if strings.HasSuffix(last, "*") {
+			e.prefix = true
+			e.words[len(e.words)-1] = strings.TrimSuffix(last, "*")
+		}
+		if e.prefix && len(e.words) == 1 {
+			l.prefix[e.words[0]] = append(l.prefix[e.words[0]], e)
+			l.longest = max(l.longest, len(e.words[0]))
+			continue
+		}
+		l.byFirst[e.words[0]] = append(l.byFirst[e.words[0]], e)
+	}
+	return l
+}
+
+// word is a lower-case word of a sentence with its byte span.
+type word struct {
+	text       string
+	start, end int
+}
+
+// words splits s[sp.Start:sp.End] into lower-case words of letters, digits
+// and apostrophes; a possessive 's is dropped.
+func words(s string, start, end int) []word {
+	var out []word
+	i := start
+	for i < end {
+		c, n := utf8.DecodeRuneInString(s[i:end])
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			i += n
+			continue
+		}
+		j := i
+		for j < end {
+			c, n := utf8.DecodeRuneInString(s[j:end])
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\'' && c != '’' && c != '-' {
+				break
+			}
+			j += n
+		}
+		w := strings.ToLower(s[i:j])
+		w = strings.ReplaceAll(w, "’", "'")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+		out = append(out, word{w, i, j})
+		i = j
+	}
+	return out
+}
+
+// hit is a lexeme found in a sentence.
+type hit struct {
+	entry
+	start, end int // byte span
+}
+
+// find returns the lexemes in the words, longest first at each position.
+func (l *lexicon) find(ws []word) []hit {
+	var out []hit
+	for i := range ws {
+		match := func(e entry) bool {
+			if i+len(e.words) > len(ws) {
+				return false
+			}
+			for k, w := range e.words {
+				got := ws[i+k].text
+				if k == len(e.words)-1 && e.prefix {
+					if !strings.HasPrefix(got, w) {
+						return false
+					}
+				} else if got != w && !(strings.Contains(got, "-") && strings.HasPrefix(got, w+"-")) {
+					return false
+				}
+			}
+			return true
+		}
+		for _, e := range l.byFirst[ws[i].text] {
+			if match(e) {
+				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
+			}
+		}
+		// One-word prefixes: look up each beginning of the word.
+		w := ws[i].text
+		for n := 1; n <= len(w) && n <= l.longest; n++ {
+			for _, e := range l.prefix[w[:n]] {
+				out = append(out, hit{e, ws[i].start, ws[i].end})
+			}
+		}
+	}
+	return out
+}
+
+// channelOf returns the channel a sentence's topic words point to most,
+// with those words; "" when none.
+func channelOf(hits []hit) (leverage.Channel, []string) {
+	count := map[leverage.Channel]int{}
+	for _, h := range hits {
+		if h.Kind == "topic" {
+			count[h.Channel]++
+		}
+	}
+	best, n := leverage.Channel(""), 0
+	for _, ch := range leverage.Channels {
+		if count[ch] > n {
+			best, n = ch, count[ch]
+		}
+	}
+	var terms []string
+	for _, h := range hits {
+		if h.Kind == "topic" && h.Channel == best {
+			terms = append(terms, h.Term)
+		}
+	}
+	return best, terms
+}
+
+func hasKind(hits []hit, kind string) (hit, bool) {
+	for _, h := range hits {
+		if h.Kind == kind {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
