@@ -33,11 +33,12 @@ func Dates(text string) []DateMention {
 	return ds.full
 }
 
-// dateSpans returns the spans of the dates in text, which Quantities skips.
-func dateSpans(text string) []Span {
+// dateSpans returns the spans of the dates in text, which Quantities skips,
+// and the number of runs of digits in text.
+func dateSpans(text string) ([]Span, int) {
 	ds := dateSink{text: text, spansOnly: true}
 	ds.scan()
-	return ds.spans
+	return ds.spans, ds.runs
 }
 
 // dateSink collects the dates of a text: in full, or only their spans.
@@ -47,6 +48,7 @@ type dateSink struct {
 	full      []DateMention
 	spans     []Span
 	last      int // end of the last date
+	runs      int // runs of digits seen
 }
 
 func (ds *dateSink) add(start, end, y, m, d int, approx bool) {
@@ -69,6 +71,7 @@ func (ds *dateSink) scan() {
 		for j < len(text) && isDigit(text[j]) {
 			j++
 		}
+		ds.runs++
 		last := ds.last
 		switch j - i {
 		case 1, 2:
@@ -417,14 +420,13 @@ func (ds *dateSink) yearAt(text string, i, j, floor int) {
 		sep := text[j]
 		m := atoi(text[j+1 : j+3])
 		if j+5 < len(text) && text[j+3] == sep && isDigit(text[j+4]) && isDigit(text[j+5]) && (j+6 == len(text) || !isDigit(text[j+6])) {
-			d := atoi(text[j+4 : j+6])
-			if validDay(y, m, d) {
+			if d := atoi(text[j+4 : j+6]); validDay(y, m, d) {
 				ds.add(i, j+6, y, m, d, false)
-				return
 			}
 			return
 		}
-		if sep == '-' && text[j+1] == '0' && m >= 1 && !sepDigit(text, j+3) && !letterAt(text, j+3) {
+		// "2019-05" is a month; "2008-09" and "2011-12" are years.
+		if sep == '-' && text[j+1] == '0' && m >= 1 && (y+1)%100 != m && !sepDigit(text, j+3) && !letterAt(text, j+3) {
 			ds.add(i, j+3, y, m, 0, false)
 			return
 		}
@@ -436,7 +438,8 @@ func (ds *dateSink) yearAt(text string, i, j, floor int) {
 		switch {
 		case b == '-' && letterBefore(text, i-1):
 			ws := wordStart(text, i-1)
-			switch lowerASCII(text[ws : i-1]) {
+			var buf [16]byte
+			switch string(fold(&buf, text[ws:i-1])) {
 			case "mid", "early", "late", "end":
 				start, approx = ws, true
 			case "pre", "post":
@@ -506,11 +509,7 @@ func (ds *dateSink) yearAt(text string, i, j, floor int) {
 	if s < start {
 		start, approx = s, approx || a
 	}
-	if m > 0 {
-		ds.add(start, end, y, m, 0, approx)
-	} else {
-		ds.add(start, end, y, 0, 0, approx)
-	}
+	ds.add(start, end, y, m, 0, approx)
 	// "2014–22": the second year in two digits.
 	if !decade && m == 0 {
 		if r := dashAt(text, end); r > 0 && r+2 <= len(text) && isDigit(text[r]) && isDigit(text[r+1]) &&
@@ -566,7 +565,8 @@ func qualifierBefore(text string, s, floor int) (int, bool) {
 	if s > 0 && text[s-1] == '-' {
 		ws := wordStart(text, s-1)
 		if ws >= floor && ws < s-1 {
-			switch lowerASCII(text[ws : s-1]) {
+			var buf [16]byte
+			switch string(fold(&buf, text[ws:s-1])) {
 			case "mid", "early", "late":
 				return ws, true
 			}

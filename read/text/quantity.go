@@ -59,15 +59,18 @@ type Quantity struct {
 // ("10:30"), identifiers ("G7", "Su-27", "COVID-19") and numbers in words
 // without a unit ("two countries") are not quantities.
 func Quantities(text string) []Quantity {
-	out := make([]Quantity, 0, len(text)/512+4)
-	dates := dateSpans(text)
-	floor := 0
+	dates, runs := dateSpans(text)
+	out := make([]Quantity, 0, runs-len(dates)+4)
+	floor, next := 0, 0 // next is the first date that ends after i
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
 		case isDigit(c):
-			if k := sort.Search(len(dates), func(k int) bool { return dates[k].End > i }); k < len(dates) && dates[k].Start <= i {
-				i = dates[k].End
+			for next < len(dates) && dates[next].End <= i {
+				next++
+			}
+			if next < len(dates) && dates[next].Start <= i {
+				i = dates[next].End
 				continue
 			}
 			num := lexDigits(text, i)
