@@ -73,3 +73,25 @@ func BenchmarkReadPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkFactsNews is BenchmarkFacts on the main texts of the 181 pages
+// of the extraction benchmark, news of every kind, joined: what the
+// reader meets in bulk.
+func BenchmarkFactsNews(b *testing.B) {
+	ids, html, url := benchmarkPages(b)
+	var texts []string
+	for _, id := range ids {
+		doc, err := extract.Extract(bytes.NewReader(gunzip(b, html[id])), "text/html", extract.Options{URL: url[id]})
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, doc.Text)
+	}
+	doc := &extract.Document{Text: strings.Join(texts, "\n\n"), Format: "text"}
+	rd := flagship(b)
+	b.SetBytes(int64(len(doc.Text)))
+	b.ResetTimer()
+	for b.Loop() {
+		rd.Facts(doc, "news")
+	}
+}

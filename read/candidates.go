@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -138,18 +139,27 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		qs := in(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, sent)
 		ds := in(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, sent)
 		quote := s[sent.Start:sent.End]
-		lower := strings.ToLower(quote)
+		lower := "" // made when a rule needs it
+		lowered := func() string {
+			if lower == "" {
+				lower = strings.ToLower(quote)
+			}
+			return lower
+		}
 		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
 		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary,
-			Note: fmt.Sprintf("read: %q (bytes %d-%d)", truncate(quote, 200), sent.Start, sent.End)}
+			Note: "read: the sentence at bytes " + strconv.Itoa(sent.Start) + "-" + strconv.Itoa(sent.End)}
 		var q *text.Quantity
 		var rel *rule
 		for i := range rules {
 			ru := &rules[i]
+			if !hasKinds(refs, ru.subject) || ru.object != nil && !hasKinds(refs, ru.object) {
+				continue // the sentence lacks the actors the rule needs
+			}
 			if ru.units != nil {
 				q = nil
 				for j := range qs {
-					if slices.Contains(ru.units, qs[j].Unit) && (ru.of.MatchString(qs[j].Of) || ru.of.MatchString(lower)) {
+					if slices.Contains(ru.units, qs[j].Unit) && (ru.of.MatchString(qs[j].Of) || ru.of.MatchString(lowered())) {
 						q = &qs[j]
 						break
 					}
@@ -157,17 +167,17 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 				if q == nil {
 					continue
 				}
-			} else if !ru.of.MatchString(lower) {
+			} else if !ru.of.MatchString(lowered()) {
 				continue
 			}
-			subj, obj := pick(refs, ru.subject, ru.object, cueAt(ru.of, lower, sent.Start))
+			subj, obj := pick(refs, ru.subject, ru.object, cueAt(ru.of, lowered(), sent.Start))
 			if subj == "" || (ru.object != nil && obj == "") {
 				continue
 			}
 			rel = ru
 			f.Subject, f.Object, f.Relation = subj, obj, ru.relation
 			if ru.relation == "holds_office" {
-				f.Text = titleCase(rxOffice.first(lower))
+				f.Text = titleCase(rxOffice.first(lowered()))
 			}
 			break
 		}
@@ -250,6 +260,16 @@ func pick(refs []actorRef, subject, object []leverage.ActorKind, cue int) (strin
 		}
 	}
 	return s, o
+}
+
+// hasKinds reports whether an actor of one of the kinds is among refs.
+func hasKinds(refs []actorRef, kinds []leverage.ActorKind) bool {
+	for _, r := range refs {
+		if slices.Contains(kinds, r.kind) {
+			return true
+		}
+	}
+	return false
 }
 
 func abs(x int) int {

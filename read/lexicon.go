@@ -12,9 +12,12 @@ import (
 // phrases, lower case, a final * matching any ending.
 type lexicon struct {
 	byFirst map[string][]entry // by the entry's first word (without its *)
-	prefix  map[string][]entry // one-word entries ending in *, by their stem
-	longest int                // the longest stem of prefix
+	prefix  map[string][]entry // one-word entries ending in *, by the first prefixLen bytes of their stem
+	short   []entry            // one-word entries ending in * whose stem is shorter than that
 }
+
+// prefixLen is how many bytes of a word find the prefixes it may begin with.
+const prefixLen = 3
 
 type entry struct {
 	Lexeme
@@ -35,8 +38,11 @@ func newLexicon(lx []Lexeme) *lexicon {
 			e.words[len(e.words)-1] = strings.TrimSuffix(last, "*")
 		}
 		if e.prefix && len(e.words) == 1 {
-			l.prefix[e.words[0]] = append(l.prefix[e.words[0]], e)
-			l.longest = max(l.longest, len(e.words[0]))
+			if stem := e.words[0]; len(stem) >= prefixLen {
+				l.prefix[stem[:prefixLen]] = append(l.prefix[stem[:prefixLen]], e)
+			} else {
+				l.short = append(l.short, e)
+			}
 			continue
 		}
 		l.byFirst[e.words[0]] = append(l.byFirst[e.words[0]], e)
@@ -50,10 +56,10 @@ type word struct {
 	start, end int
 }
 
-// words splits s[sp.Start:sp.End] into lower-case words of letters, digits
-// and apostrophes; a possessive 's is dropped.
-func words(s string, start, end int) []word {
-	var out []word
+// words splits s[start:end] into lower-case words of letters, digits and
+// apostrophes, appending them to out[:0]; a possessive 's is dropped.
+func words(out []word, s string, start, end int) []word {
+	out = out[:0]
 	i := start
 	for i < end {
 		c, n := utf8.DecodeRuneInString(s[i:end])
@@ -69,8 +75,7 @@ func words(s string, start, end int) []word {
 			}
 			j += n
 		}
-		w := strings.ToLower(s[i:j])
-		w = strings.ReplaceAll(w, "’", "'")
+		w := lowerWord(s[i:j])
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
 		out = append(out, word{w, i, j})
 		i = j
@@ -109,10 +114,17 @@ func (l *lexicon) find(ws []word) []hit {
 				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
-		// One-word prefixes: look up each beginning of the word.
+		// One-word prefixes: those sharing the word's first bytes.
 		w := ws[i].text
-		for n := 1; n <= len(w) && n <= l.longest; n++ {
-			for _, e := range l.prefix[w[:n]] {
+		if len(w) >= prefixLen {
+			for _, e := range l.prefix[w[:prefixLen]] {
+				if strings.HasPrefix(w, e.words[0]) {
+					out = append(out, hit{e, ws[i].start, ws[i].end})
+				}
+			}
+		}
+		for _, e := range l.short {
+			if strings.HasPrefix(w, e.words[0]) {
 				out = append(out, hit{e, ws[i].start, ws[i].end})
 			}
 		}
@@ -151,4 +163,15 @@ func hasKind(hits []hit, kind string) (hit, bool) {
 		}
 	}
 	return hit{}, false
+}
+
+// lowerWord returns w in lower case with curly apostrophes made straight,
+// without copying when it already is.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			return strings.ReplaceAll(strings.ToLower(w), "’", "'")
+		}
+	}
+	return w
 }

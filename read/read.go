@@ -226,9 +226,19 @@ type analysis struct {
 
 func (r *Reader) analyse(s string) *analysis {
 	a := &analysis{sentences: text.Sentences(s), mentions: r.gaz.Find(s), quantities: text.Quantities(s), dates: text.Dates(s)}
+	// The lexicon is needed only where an actor is named: candidates,
+	// contradictions and unsourced figures all need one.
 	a.hits = make([][]hit, len(a.sentences))
+	var ws []word
+	m := 0
 	for i, sp := range a.sentences {
-		a.hits[i] = r.lex.find(words(s, sp.Start, sp.End))
+		for m < len(a.mentions) && a.mentions[m].Start < sp.Start {
+			m++
+		}
+		if m < len(a.mentions) && a.mentions[m].Start < sp.End {
+			ws = words(ws, s, sp.Start, sp.End)
+			a.hits[i] = r.lex.find(ws)
+		}
 	}
 	for _, d := range a.dates {
 		if d.Year == 0 {
@@ -287,14 +297,21 @@ func in[T any](items []T, span func(T) (int, int), s text.Span) []T {
 		a, _ := span(it)
 		return a - start
 	})
-	var out []T
-	for ; i < len(items); i++ {
-		a, b := span(items[i])
+	j, fits := i, true
+	for ; j < len(items); j++ {
+		a, b := span(items[j])
 		if a >= s.End {
 			break
 		}
-		if b <= s.End {
-			out = append(out, items[i])
+		fits = fits && b <= s.End
+	}
+	if fits {
+		return items[i:j:j] // no copy when every item starting in s ends in it
+	}
+	var out []T
+	for _, it := range items[i:j] {
+		if _, b := span(it); b <= s.End {
+			out = append(out, it)
 		}
 	}
 	return out
