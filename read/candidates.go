@@ -1,7 +1,6 @@
 package read
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -223,8 +222,8 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 			c.Why = append(c.Why, "dependence: "+dep.Term)
 		}
 		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
-		c.ID = fmt.Sprintf("c%d", len(out)+1)
-		f.ID = fmt.Sprintf("%s-%s", source, c.ID)
+		c.ID = "c" + strconv.Itoa(len(out)+1)
+		f.ID = source + "-" + c.ID
 		out = append(out, c)
 	}
 	return out

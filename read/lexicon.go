@@ -62,18 +62,13 @@ func words(out []word, s string, start, end int) []word {
 	out = out[:0]
 	i := start
 	for i < end {
-		c, n := utf8.DecodeRuneInString(s[i:end])
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
-			i += n
+		if !wordByte(s, i, end) {
+			i += runeLen(s, i, end)
 			continue
 		}
 		j := i
-		for j < end {
-			c, n := utf8.DecodeRuneInString(s[j:end])
-			if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\'' && c != '’' && c != '-' {
-				break
-			}
-			j += n
+		for j < end && (wordByte(s, j, end) || s[j] == '\'' || s[j] == '-' || strings.HasPrefix(s[j:end], "’")) {
+			j += runeLen(s, j, end)
 		}
 		w := lowerWord(s[i:j])
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
@@ -81,6 +76,24 @@ func words(out []word, s string, start, end int) []word {
 		i = j
 	}
 	return out
+}
+
+// wordByte reports whether the character at s[i] is a letter or digit.
+func wordByte(s string, i, end int) bool {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:end])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func runeLen(s string, i, end int) int {
+	if s[i] < utf8.RuneSelf {
+		return 1
+	}
+	_, n := utf8.DecodeRuneInString(s[i:end])
+	return n
 }
 
 // hit is a lexeme found in a sentence.
