@@ -13,16 +13,7 @@ import (
 // plain text with the flagship gazetteer, in MB/s of text: the shared
 // article repeated to about 1 MB.
 func BenchmarkRead(b *testing.B) {
-	path := shared(b, "inputs", "articles", "russia-kazakhstan-strategic-target.txt")
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := extract.Extract(bytes.NewReader(raw), "", extract.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc.Text = strings.Repeat(doc.Text+"\n\n", 1<<20/len(doc.Text))
+	doc, path := articleMB(b)
 	rd := flagship(b)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
@@ -31,9 +22,8 @@ func BenchmarkRead(b *testing.B) {
 	}
 }
 
-// BenchmarkFacts is BenchmarkRead without the flags: actor recognition
-// and candidate facts.
-func BenchmarkFacts(b *testing.B) {
+// articleMB returns the shared article's main text repeated to about 1 MB.
+func articleMB(b *testing.B) (*extract.Document, string) {
 	path := shared(b, "inputs", "articles", "russia-kazakhstan-strategic-target.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -44,6 +34,13 @@ func BenchmarkFacts(b *testing.B) {
 		b.Fatal(err)
 	}
 	doc.Text = strings.Repeat(doc.Text+"\n\n", 1<<20/len(doc.Text))
+	return doc, path
+}
+
+// BenchmarkFacts is BenchmarkRead without the flags: actor recognition
+// and candidate facts.
+func BenchmarkFacts(b *testing.B) {
+	doc, path := articleMB(b)
 	rd := flagship(b)
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
