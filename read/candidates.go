@@ -22,8 +22,6 @@ type actorRef struct {
 	id    string
 	kind  leverage.ActorKind
 	start int
-	form  string
-	name  gazetteer.Entry
 }
 
 // kindRank orders the actors a name may stand for: a state before the
@@ -32,23 +30,21 @@ var kindRank = map[leverage.ActorKind]int{leverage.State: 0, leverage.Organisati
 	leverage.Company: 3, leverage.Asset: 4, leverage.Route: 5, leverage.Place: 6}
 
 // refs returns the actors a sentence mentions, one per actor, in order.
-func (r *Reader) refs(s string, ms []gazetteer.Mention) []actorRef {
-	var out []actorRef
+func (r *Reader) refs(ms []gazetteer.Mention) []actorRef {
+	out := make([]actorRef, 0, len(ms))
 	for _, m := range ms {
-		var best *actorRef
+		best := -1
 		for _, i := range m.Entries {
-			e := r.gaz.Entry(i)
-			a := r.actors[e.Actor]
-			if a == nil {
-				continue
-			}
-			ref := actorRef{id: a.ID, kind: a.Kind, start: m.Start, form: s[m.Start:m.End], name: e}
-			if best == nil || kindRank[ref.kind] < kindRank[best.kind] {
-				best = &ref
+			if a := r.entryActor[i]; a != nil && (best < 0 || kindRank[a.Kind] < kindRank[r.entryActor[best].Kind]) {
+				best = i
 			}
 		}
-		if best != nil && !slices.ContainsFunc(out, func(x actorRef) bool { return x.id == best.id }) {
-			out = append(out, *best)
+		if best < 0 {
+			continue
+		}
+		a := r.entryActor[best]
+		if !slices.ContainsFunc(out, func(x actorRef) bool { return x.id == a.ID }) {
+			out = append(out, actorRef{id: a.ID, kind: a.Kind, start: m.Start})
 		}
 	}
 	return out
@@ -129,7 +125,7 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 	out := []Candidate{}
 	for i, sent := range a.sentences {
 		ms := in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent)
-		refs := r.refs(s, ms)
+		refs := r.refs(ms)
 		if len(refs) == 0 {
 			continue
 		}

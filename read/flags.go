@@ -107,7 +107,7 @@ func (r *Reader) contradictions(s string, a *analysis, when time.Time) []Flag {
 		if !negated {
 			continue
 		}
-		refs := r.refs(s, in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent))
+		refs := r.refs(in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent))
 		if len(refs) < 2 {
 			continue
 		}

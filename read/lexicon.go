@@ -56,44 +56,59 @@ type word struct {
 	start, end int
 }
 
-// words splits s[start:end] into lower-case words of letters, digits and
-// apostrophes, appending them to out[:0]; a possessive 's is dropped.
-func words(out []word, s string, start, end int) []word {
+// words splits s[start:end] into words of letters, digits, inner
+// apostrophes and hyphens, appending them to out[:0]; low is s with its
+// ASCII letters in lower case (see lowerASCII), and words are slices of
+// it, so that a word's offsets are those of the text. A possessive 's is
+// dropped, as are other letters' case.
+func words(out []word, s, low string, start, end int) []word {
 	out = out[:0]
 	i := start
 	for i < end {
-		if !wordByte(s, i, end) {
-			i += runeLen(s, i, end)
+		n, ok := wordRune(s, i, end)
+		if !ok {
+			i += n
 			continue
 		}
-		j := i
-		for j < end && (wordByte(s, j, end) || s[j] == '\'' || s[j] == '-' || strings.HasPrefix(s[j:end], "’")) {
-			j += runeLen(s, j, end)
+		j := i + n
+		for j < end {
+			n, ok := wordRune(s, j, end)
+			if !ok && s[j] != '\'' && s[j] != '-' && !strings.HasPrefix(s[j:end], "’") {
+				break
+			}
+			j += n
 		}
-		w := lowerWord(s[i:j])
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+		w := low[i:j]
+		if w[len(w)-1] >= utf8.RuneSelf {
+			w = lowerWord(s[i:j]) // other letters: fold them properly
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
 		out = append(out, word{w, i, j})
 		i = j
 	}
 	return out
 }
 
-// wordByte reports whether the character at s[i] is a letter or digit.
-func wordByte(s string, i, end int) bool {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+// wordRune returns the length of the character at s[i] and whether it is
+// a letter or a digit.
+func wordRune(s string, i, end int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiWord[c]
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:end])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	r, n := utf8.DecodeRuneInString(s[i:end])
+	return n, unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func runeLen(s string, i, end int) int {
-	if s[i] < utf8.RuneSelf {
-		return 1
+// lowerASCII returns s with its ASCII letters in lower case: the same
+// length, so offsets into it are offsets into s.
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
-	_, n := utf8.DecodeRuneInString(s[i:end])
-	return n
+	return string(b)
 }
 
 // hit is a lexeme found in a sentence.
@@ -188,3 +203,11 @@ func lowerWord(w string) string {
 	}
 	return w
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()

@@ -115,6 +115,8 @@ type Reader struct {
 	rels   map[string]*leverage.Relation
 	byRel  map[string][]*leverage.Fact
 	lex    *lexicon
+	// entryActor is, per gazetteer entry, its actor.
+	entryActor []*leverage.Actor
 }
 
 // New prepares a reader for the model.
@@ -123,6 +125,10 @@ func New(m Model) *Reader {
 		rels: map[string]*leverage.Relation{}, byRel: map[string][]*leverage.Fact{}, lex: newLexicon(m.Lexicon)}
 	for _, a := range m.Actors {
 		r.actors[a.ID] = a
+	}
+	r.entryActor = make([]*leverage.Actor, r.gaz.Len())
+	for i := range r.entryActor {
+		r.entryActor[i] = r.actors[r.gaz.Entry(i).Actor]
 	}
 	for _, rel := range m.Relations {
 		r.rels[rel.ID] = rel
@@ -230,13 +236,14 @@ func (r *Reader) analyse(s string) *analysis {
 	// contradictions and unsourced figures all need one.
 	a.hits = make([][]hit, len(a.sentences))
 	var ws []word
+	low := lowerASCII(s)
 	m := 0
 	for i, sp := range a.sentences {
 		for m < len(a.mentions) && a.mentions[m].Start < sp.Start {
 			m++
 		}
 		if m < len(a.mentions) && a.mentions[m].Start < sp.End {
-			ws = words(ws, s, sp.Start, sp.End)
+			ws = words(ws, s, low, sp.Start, sp.End)
 			a.hits[i] = r.lex.find(ws)
 		}
 	}
