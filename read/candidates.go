@@ -124,15 +124,15 @@ var rules = []rule{
 func (r *Reader) candidates(s string, a *analysis, source string, when time.Time) []Candidate {
 	out := []Candidate{}
 	for i, sent := range a.sentences {
-		ms := in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent)
+		ms := a.inMentions[i]
 		refs := r.refs(ms)
 		if len(refs) == 0 {
 			continue
 		}
 		hits := a.hits[i]
 		channel, topics := channelOf(hits)
-		qs := in(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, sent)
-		ds := in(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, sent)
+		qs := a.inQuants[i]
+		ds := a.inDates[i]
 		quote := s[sent.Start:sent.End]
 		lower := "" // made when a rule needs it
 		lowered := func() string {

@@ -107,7 +107,7 @@ func (r *Reader) contradictions(s string, a *analysis, when time.Time) []Flag {
 		if !negated {
 			continue
 		}
-		refs := r.refs(in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sent))
+		refs := r.refs(a.inMentions[i])
 		if len(refs) < 2 {
 			continue
 		}
@@ -207,7 +207,7 @@ func (r *Reader) unsourced(s string, a *analysis) []Flag {
 	// A figure is sourced when its sentence names a date or a source, or
 	// the sentence before names a source ("According to the ministry: …").
 	dated := func(i int) bool {
-		return len(in(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, a.sentences[i])) > 0
+		return len(a.inDates[i]) > 0
 	}
 	cited := func(i int) bool {
 		if i < 0 {
@@ -217,14 +217,14 @@ func (r *Reader) unsourced(s string, a *analysis) []Flag {
 		return ok
 	}
 	attributed := func(i int) bool { return dated(i) || cited(i) || cited(i-1) }
-	for i, sp := range a.sentences {
-		qs := in(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, sp)
+	for i := range a.sentences {
+		qs := a.inQuants[i]
 		if len(qs) == 0 {
 			continue
 		}
 		// Only figures the model could take: in a sentence that names an
 		// actor and speaks of a channel.
-		if len(in(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, sp)) == 0 {
+		if len(a.inMentions[i]) == 0 {
 			continue
 		}
 		if ch, _ := channelOf(a.hits[i]); ch == "" {

@@ -225,24 +225,26 @@ type analysis struct {
 	mentions   []gazetteer.Mention
 	quantities []text.Quantity
 	dates      []text.DateMention
-	hits       [][]hit   // per sentence: the lexicon's terms in it
-	latest     time.Time // the latest date mentioned, at its end
+	hits       [][]hit               // per sentence: the lexicon's terms in it
+	inMentions [][]gazetteer.Mention // per sentence: the names in it
+	inQuants   [][]text.Quantity     // per sentence: the quantities in it
+	inDates    [][]text.DateMention  // per sentence: the dates in it
+	latest     time.Time             // the latest date mentioned, at its end
 	latestText string
 }
 
 func (r *Reader) analyse(s string) *analysis {
 	a := &analysis{sentences: text.Sentences(s), mentions: r.gaz.Find(s), quantities: text.Quantities(s), dates: text.Dates(s)}
+	a.inMentions = within(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, a.sentences)
+	a.inQuants = within(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, a.sentences)
+	a.inDates = within(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, a.sentences)
 	// The lexicon is needed only where an actor is named: candidates,
 	// contradictions and unsourced figures all need one.
 	a.hits = make([][]hit, len(a.sentences))
 	var ws []word
 	low := lowerASCII(s)
-	m := 0
 	for i, sp := range a.sentences {
-		for m < len(a.mentions) && a.mentions[m].Start < sp.Start {
-			m++
-		}
-		if m < len(a.mentions) && a.mentions[m].Start < sp.End {
+		if len(a.inMentions[i]) > 0 {
 			ws = words(ws, s, low, sp.Start, sp.End)
 			a.hits[i] = r.lex.find(ws)
 		}
@@ -297,29 +299,36 @@ func (r *Reader) actorHits(s string, ms []gazetteer.Mention) []ActorHit {
 	return out
 }
 
-// in returns the items whose spans lie within sentence s; items are in
-// order of their starts.
-func in[T any](items []T, span func(T) (int, int), s text.Span) []T {
-	i, _ := slices.BinarySearchFunc(items, s.Start, func(it T, start int) int {
-		a, _ := span(it)
-		return a - start
-	})
-	j, fits := i, true
-	for ; j < len(items); j++ {
-		a, b := span(items[j])
-		if a >= s.End {
-			break
+// within returns, per sentence, the items whose spans lie in it; items are
+// in order of their starts. One sweep serves every sentence.
+func within[T any](items []T, span func(T) (int, int), sentences []text.Span) [][]T {
+	out := make([][]T, len(sentences))
+	i := 0
+	for k, s := range sentences {
+		for i < len(items) {
+			if a, _ := span(items[i]); a >= s.Start {
+				break
+			}
+			i++
 		}
-		fits = fits && b <= s.End
-	}
-	if fits {
-		return items[i:j:j] // no copy when every item starting in s ends in it
-	}
-	var out []T
-	for _, it := range items[i:j] {
-		if _, b := span(it); b <= s.End {
-			out = append(out, it)
+		j, fits := i, true
+		for ; j < len(items); j++ {
+			a, b := span(items[j])
+			if a >= s.End {
+				break
+			}
+			fits = fits && b <= s.End
 		}
+		if fits {
+			out[k] = items[i:j:j] // no copy when every item starting in s ends in it
+		} else {
+			for _, it := range items[i:j] {
+				if _, b := span(it); b <= s.End {
+					out[k] = append(out[k], it)
+				}
+			}
+		}
+		i = j
 	}
 	return out
 }

@@ -72,7 +72,6 @@ package gazetteer
 
 import (
 	"slices"
-	"unicode/utf8"
 
 	"github.com/leverage-dev/leverage"
 )
@@ -255,23 +254,26 @@ func (g *Gazetteer) Find(text string) []Mention {
 	f := &finder{g: g, text: text, buf: make([]byte, 0, 64)}
 	f.toks = make([]ftok, 0, min(chunk+64, len(text)/4+8))
 	unknown := false
-	scan(text, func(t token) {
-		id := f.lookup(t)
-		if id >= 0 {
-			unknown = false
-			f.toks = append(f.toks, ftok{start: t.start, end: t.end, id: id})
-			return
+	sc := scanner{text: text}
+	for batch := sc.next(); len(batch) > 0; batch = sc.next() {
+		for _, t := range batch {
+			id := f.lookup(t)
+			if id >= 0 {
+				unknown = false
+				f.toks = append(f.toks, ftok{start: t.start, end: t.end, id: id})
+				continue
+			}
+			if unknown {
+				continue
+			}
+			unknown = true
+			if len(f.toks) >= chunk {
+				f.match()
+				f.toks = f.toks[:0]
+			}
+			f.toks = append(f.toks, ftok{id: -1})
 		}
-		if unknown {
-			return
-		}
-		unknown = true
-		if len(f.toks) >= chunk {
-			f.match()
-			f.toks = f.toks[:0]
-		}
-		f.toks = append(f.toks, ftok{id: -1})
-	})
+	}
 	f.match()
 	nhits := len(f.hits)
 	for _, b := range f.full {
@@ -372,21 +374,23 @@ func (f *finder) lookup(t token) int32 {
 	g := f.g
 	raw := f.text[t.start:t.end]
 	if t.kind == tokWord || t.kind == tokPunct {
-		// ASCII: case-fold, hash and check the shape in one pass. An ASCII
-		// token normalises to as many bytes.
-		if len(raw) > g.maxLen || raw == "" {
-			if isASCII(raw) {
-				return -1
-			}
+		// ASCII normalises to as many bytes, with the same shape: most
+		// words are ruled out before they are folded.
+		if !isASCII(raw) {
 			goto slow
 		}
+		if len(raw) > g.maxLen || raw == "" {
+			return -1
+		}
+		if k := asciiShape(raw); g.filter[k/64]&(1<<(k%64)) == 0 {
+			return -1
+		}
+		// Case-fold and hash in one pass.
 		buf := f.buf[:0]
 		h := uint32(fnvOffset)
 		for i := 0; i < len(raw); i++ {
 			c := raw[i]
 			switch {
-			case c >= utf8.RuneSelf:
-				goto slow
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			case c == '`':
@@ -396,9 +400,6 @@ func (f *finder) lookup(t token) int32 {
 			buf = append(buf, c)
 		}
 		f.buf = buf
-		if k := shape(buf); g.filter[k/64]&(1<<(k%64)) == 0 {
-			return -1
-		}
 		if len(buf) >= 8 && (buf[len(buf)-1] == 'n' || buf[len(buf)-1] == 's') {
 			if b := izationFix(buf, 0); string(b) != raw {
 				return f.get(b, hash(b))
@@ -408,6 +409,11 @@ func (f *finder) lookup(t token) int32 {
 	}
 slow:
 	f.buf = f.n.normOf(f.buf[:0], f.text, t)
+	if b := f.buf; len(b) > 0 {
+		if k := shape(b); len(b) > g.maxLen || g.filter[k/64]&(1<<(k%64)) == 0 {
+			return -1
+		}
+	}
 	return f.get(f.buf, hash(f.buf))
 }
 
@@ -426,6 +432,20 @@ func (f *finder) get(b []byte, h uint32) int32 {
 // token has: most words of a text.
 func shape(norm []byte) uint {
 	return uint(min(len(norm), 31))<<10 | uint(norm[0]&31)<<5 | uint(norm[len(norm)-1]&31)
+}
+
+// asciiShape is the shape of the normalised form of the ASCII token raw,
+// from raw itself: case folding keeps the low five bits, and a backquote
+// becomes an apostrophe (izationFix changes neither end).
+func asciiShape(raw string) uint {
+	first, last := raw[0], raw[len(raw)-1]
+	if first == '`' {
+		first = '\''
+	}
+	if last == '`' {
+		last = '\''
+	}
+	return uint(min(len(raw), 31))<<10 | uint(first&31)<<5 | uint(last&31)
 }
 
 // accept reports whether the tokens of text match entry e's case rules.

@@ -64,97 +64,137 @@ const (
 //     whole;
 //   - a possessive 's or ’s is left out of a word's end.
 func scan(text string, emit func(token)) {
-	var (
-		word       token // the word waiting to be emitted
-		haveWord   bool
-		held       bool // an apostrophe right after word, waiting to see if a word follows
-		heldS      int
-		heldE      int
-		newlines   int
-		space      bool
-		dash       bool
-		dashS      int
-		dashE      int
-		breakStart int
-	)
-	flush := func() {
-		if haveWord {
-			word.end = possessiveEnd(text, word.start, word.end)
-			emit(word)
-			haveWord = false
+	sc := scanner{text: text}
+	for {
+		batch := sc.next()
+		if len(batch) == 0 {
+			return
+		}
+		for _, t := range batch {
+			emit(t)
 		}
 	}
-	handle := func(s, e int, c class) {
-		if held {
-			held = false
-			if c == clWord && s == heldE {
-				word.end = e
-				return
-			}
-			flush()
-			emit(token{start: heldS, end: heldE, kind: tokPunct})
-		}
-		switch c {
-		case clSpace:
-			n := countNewlines(text[s:e])
-			if newlines < 2 && newlines+n >= 2 {
-				breakStart = s
-			}
-			newlines += n
-			space = true
-			return
-		case clDash:
-			if !dash {
-				dashS = s
-			}
-			dash = true
-			dashE = e
-			return
-		case clApos:
-			if haveWord && s == word.end && !space && !dash && newlines == 0 {
-				held, heldS, heldE = true, s, e
-				return
-			}
-			c = clPunct
-		}
-		// A word or a punctuation mark: settle the gap before it.
-		flush()
-		join := false
-		switch {
-		case newlines >= 2:
-			emit(token{start: breakStart, end: breakStart, kind: tokBreak})
-		case dash && (space || newlines > 0):
-			emit(token{start: dashS, end: dashE, kind: tokDash})
-		case dash:
-			join = true
-		}
-		newlines, space, dash = 0, false, false
-		if c == clWord {
-			word = token{start: s, end: e, kind: tokWord, join: join}
-			haveWord = true
-		} else {
-			emit(token{start: s, end: e, kind: tokPunct, join: join})
-		}
+}
+
+// scanBatch is about how many tokens scanner.next returns at a time.
+const scanBatch = 256
+
+// scanner is scan as an iterator over batches of tokens, so that Find's
+// loop over them makes no call per token: the state of scan between two
+// UAX #29 segments.
+type scanner struct {
+	text string
+	pos  int // the next segment starts here
+	it   *words.Iterator[string]
+	toks []token // the batch being filled
+
+	word       token // the word waiting to be emitted
+	haveWord   bool
+	held       bool // an apostrophe right after word, waiting to see if a word follows
+	heldS      int
+	heldE      int
+	newlines   int
+	space      bool
+	dash       bool
+	dashS      int
+	dashE      int
+	breakStart int
+}
+
+// next returns the next tokens of the text, none at its end. The slice is
+// reused by the following call.
+func (s *scanner) next() []token {
+	s.toks = s.toks[:0]
+	text := s.text
+	if s.pos >= len(text) {
+		return s.toks
 	}
-	var it *words.Iterator[string]
-	for pos := 0; pos < len(text); {
+	for s.pos < len(text) && len(s.toks) < scanBatch {
+		pos := s.pos
 		e, c, fast := nextFast(text, pos)
 		if !fast {
-			e, c = nextSlow(text, pos, &it)
+			e, c = nextSlow(text, pos, &s.it)
 			if c == clWord {
-				splitStops(text, pos, e, handle)
-				pos = e
+				s.splitStops(pos, e)
+				s.pos = e
 				continue
 			}
 		}
-		handle(pos, e, c)
-		pos = e
+		s.handle(pos, e, c)
+		s.pos = e
 	}
-	if held {
-		flush()
-		emit(token{start: heldS, end: heldE, kind: tokPunct})
+	if s.pos >= len(text) {
+		if s.held {
+			s.flush()
+			s.toks = append(s.toks, token{start: s.heldS, end: s.heldE, kind: tokPunct})
+			s.held = false
+		}
+		s.flush()
 	}
-	flush()
+	return s.toks
+}
+
+// flush emits the waiting word, without a possessive 's.
+func (s *scanner) flush() {
+	if s.haveWord {
+		s.word.end = possessiveEnd(s.text, s.word.start, s.word.end)
+		s.toks = append(s.toks, s.word)
+		s.haveWord = false
+	}
+}
+
+// handle takes the segment text[st:e] of class c.
+func (s *scanner) handle(st, e int, c class) {
+	if s.held {
+		s.held = false
+		if c == clWord && st == s.heldE {
+			s.word.end = e
+			return
+		}
+		s.flush()
+		s.toks = append(s.toks, token{start: s.heldS, end: s.heldE, kind: tokPunct})
+	}
+	switch c {
+	case clSpace:
+		n := countNewlines(s.text[st:e])
+		if s.newlines < 2 && s.newlines+n >= 2 {
+			s.breakStart = st
+		}
+		s.newlines += n
+		s.space = true
+		return
+	case clDash:
+		if !s.dash {
+			s.dashS = st
+		}
+		s.dash = true
+		s.dashE = e
+		return
+	case clApos:
+		if s.haveWord && st == s.word.end && !s.space && !s.dash && s.newlines == 0 {
+			s.held, s.heldS, s.heldE = true, st, e
+			return
+		}
+		c = clPunct
+	}
+	// A word or a punctuation mark: settle the gap before it.
+	s.flush()
+	join := false
+	switch {
+	case s.newlines >= 2:
+		s.toks = append(s.toks, token{start: s.breakStart, end: s.breakStart, kind: tokBreak})
+	case s.dash && (s.space || s.newlines > 0):
+		s.toks = append(s.toks, token{start: s.dashS, end: s.dashE, kind: tokDash})
+	case s.dash:
+		join = true
+	}
+	s.newlines, s.space, s.dash = 0, false, false
+	if c == clWord {
+		s.word = token{start: st, end: e, kind: tokWord, join: join}
+		s.haveWord = true
+	} else {
+		s.toks = append(s.toks, token{start: st, end: e, kind: tokPunct, join: join})
+	}
 }
 
 // nextFast returns the end and class of the UAX #29 word segment starting
@@ -233,17 +273,18 @@ func isAlnum(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
 }
 
-// splitStops hands the word text[s:e] to handle, split at each full stop
+// splitStops hands the word text[st:e] to handle, split at each full stop
 // or colon between two parts of two letters or more the second of which
 // starts with a capital: "Ukraine.This" is "Ukraine", ".", "This".
-func splitStops(text string, s, e int, handle func(s, e int, c class)) {
-	w := text[s:e]
+func (s *scanner) splitStops(st, e int) {
+	text := s.text
+	w := text[st:e]
 	if strings.IndexByte(w, '.') < 0 && strings.IndexByte(w, ':') < 0 {
-		handle(s, e, clWord)
+		s.handle(st, e, clWord)
 		return
 	}
-	part := s // start of the current part
-	for i := s; i < e; i++ {
+	part := st // start of the current part
+	for i := st; i < e; i++ {
 		if text[i] != '.' && text[i] != ':' {
 			continue
 		}
@@ -252,12 +293,12 @@ func splitStops(text string, s, e int, handle func(s, e int, c class)) {
 			right = right[:k]
 		}
 		if letters(left) >= 2 && letters(right) >= 2 && capitalised(right) && endsWithLetter(left) {
-			handle(part, i, clWord)
-			handle(i, i+1, clPunct)
+			s.handle(part, i, clWord)
+			s.handle(i, i+1, clPunct)
 			part = i + 1
 		}
 	}
-	handle(part, e, clWord)
+	s.handle(part, e, clWord)
 }
 
 // letters counts the letters of s.
@@ -377,8 +418,8 @@ func capitalised(w string) bool {
 // for concurrent use: each call of Find has its own. Its buffers are
 // reused, so normalising a token allocates nothing once they have grown.
 type normaliser struct {
-	caser  cases.Caser
-	ready  bool
+	caser  *cases.Caser
+	folds  *foldTable
 	nfkd   []byte // the token in NFKD
 	base   []byte // ... without marks, quotes unified
 	folded []byte // ... case-folded
@@ -388,11 +429,15 @@ type normaliser struct {
 // combining marks or format characters, case-folded, with every apostrophe
 // written ' and every double quote ", and with the British -isation
 // spelled -ization. Tokens are single words or marks, so no spaces come in.
+//
+// ASCII is folded here, and the runes of foldTable by its table; a token
+// with any other rune goes through golang.org/x/text (foldSlow), which the
+// table was built from, so the two agree.
 func (n *normaliser) fold(dst []byte, s string) []byte {
 	start := len(dst)
-	if isASCII(s) {
-		for i := 0; i < len(s); i++ {
-			c := s[i]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			switch {
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
@@ -400,9 +445,26 @@ func (n *normaliser) fold(dst []byte, s string) []byte {
 				c = '\''
 			}
 			dst = append(dst, c)
+			i++
+			continue
 		}
-		return izationFix(dst, start)
+		if n.folds == nil {
+			n.folds = runeFolds()
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		form, ok := n.folds.lookup(r)
+		if !ok {
+			return n.foldSlow(dst[:start], s)
+		}
+		dst = append(dst, form...)
+		i += size
 	}
+	return izationFix(dst, start)
+}
+
+// foldSlow is fold by golang.org/x/text alone.
+func (n *normaliser) foldSlow(dst []byte, s string) []byte {
+	start := len(dst)
 	base := n.appendBase(n.base[:0], s)
 	n.base = base
 	if isASCII(string(base)) { // no allocation: the conversion does not escape
@@ -414,9 +476,9 @@ func (n *normaliser) fold(dst []byte, s string) []byte {
 		}
 		return izationFix(dst, start)
 	}
-	if !n.ready {
-		n.caser = cases.Fold()
-		n.ready = true
+	if n.caser == nil {
+		c := cases.Fold()
+		n.caser = &c
 	}
 	folded, _, _ := transform.Append(n.caser, n.folded[:0], base)
 	n.folded = folded

@@ -111,3 +111,36 @@ func TestScan(t *testing.T) {
 		t.Errorf("scan = %q, want %q", got, want)
 	}
 }
+
+// The fold table gives the forms x/text gives: rune by rune, and for
+// tokens of many runes, marks and invalid bytes.
+func TestFoldTable(t *testing.T) {
+	var fast, slow normaliser
+	var pool []string
+	for r := rune(0); r < 0x2100; r++ {
+		if r < 0x80 || foldLow1 <= r && r < foldHigh1 || foldLow2 <= r && r < foldHigh2 {
+			pool = append(pool, string(r))
+		}
+	}
+	pool = append(pool, "\xff", "\u0301", "\u0308", "\u0345", "\u05B0", "İ", "ß", "K", "ﬁ", "한", "ア", "ＣＳ", "isation")
+	for _, s := range pool {
+		if got, want := string(fast.fold(nil, s)), string(slow.foldSlow(nil, s)); got != want {
+			t.Fatalf("fold(%q) = %q, x/text %q", s, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(8) {
+			if r.IntN(4) == 0 {
+				sb.WriteString(pool[0x300+r.IntN(0x70)]) // a combining mark
+				continue
+			}
+			sb.WriteString(pool[r.IntN(len(pool))])
+		}
+		s := sb.String()
+		if got, want := string(fast.fold(nil, s)), string(slow.foldSlow(nil, s)); got != want {
+			t.Fatalf("fold(%q) = %q, x/text %q", s, got, want)
+		}
+	}
+}

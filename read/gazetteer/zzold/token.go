@@ -1,0 +1,511 @@
+package zzold
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// tokKind says what a token is.
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota // letters or digits
+	tokPunct                // punctuation or a symbol
+	tokDash                 // a dash with space around it: "Kazakhstan – Russia"
+	tokBreak                // a paragraph break: two or more line breaks
+)
+
+// The normalised forms of the pseudo-tokens a gap can produce.
+const (
+	normDash  = "-"
+	normBreak = "\n\n"
+)
+
+// token is one word or punctuation mark of a text. Whitespace and the
+// hyphens or dashes written between two words without spaces
+// ("Kassym-Jomart") are not tokens: they only separate them.
+type token struct {
+	start, end int     // bytes of the original text; a word's end leaves out a possessive 's
+	kind       tokKind // word, punctuation or a pseudo-token for a gap
+	join       bool    // joined to the previous token by a hyphen or dash, without spaces
+}
+
+// class is what a UAX #29 segment looks like.
+type class uint8
+
+const (
+	clWord class = iota
+	clSpace
+	clDash
+	clApos
+	clPunct
+)
+
+// scan splits text into tokens with UAX #29 word boundaries and calls emit
+// for each, in order. It adds to UAX #29:
+//
+//   - hyphens and dashes between two words without spaces join nothing:
+//     "Kassym-Jomart" is the two tokens "Kassym" and "Jomart", like
+//     "Kassym Jomart", with join set on the second;
+//   - a dash with spaces around it is a tokDash pseudo-token, and two or
+//     more line breaks a tokBreak, so names do not match across them;
+//   - an apostrophe UAX #29 does not keep inside a word (‘ ` ´ ′) does join
+//     two words written around it with no space: "d‘Ivoire" is one word,
+//     like "d’Ivoire";
+//   - a full stop or colon between two words of two letters or more, the
+//     second capitalised, splits them, as scraped pages drop the space
+//     after a full stop ("Ukraine.This"), while "U.S." and "e.g." stay
+//     whole;
+//   - a possessive 's or ’s is left out of a word's end.
+func scan(text string, emit func(token)) {
+	var (
+		word       token // the word waiting to be emitted
+		haveWord   bool
+		held       bool // an apostrophe right after word, waiting to see if a word follows
+		heldS      int
+		heldE      int
+		newlines   int
+		space      bool
+		dash       bool
+		dashS      int
+		dashE      int
+		breakStart int
+	)
+	flush := func() {
+		if haveWord {
+			word.end = possessiveEnd(text, word.start, word.end)
+			emit(word)
+			haveWord = false
+		}
+	}
+	handle := func(s, e int, c class) {
+		if held {
+			held = false
+			if c == clWord && s == heldE {
+				word.end = e
+				return
+			}
+			flush()
+			emit(token{start: heldS, end: heldE, kind: tokPunct})
+		}
+		switch c {
+		case clSpace:
+			n := countNewlines(text[s:e])
+			if newlines < 2 && newlines+n >= 2 {
+				breakStart = s
+			}
+			newlines += n
+			space = true
+			return
+		case clDash:
+			if !dash {
+				dashS = s
+			}
+			dash = true
+			dashE = e
+			return
+		case clApos:
+			if haveWord && s == word.end && !space && !dash && newlines == 0 {
+				held, heldS, heldE = true, s, e
+				return
+			}
+			c = clPunct
+		}
+		// A word or a punctuation mark: settle the gap before it.
+		flush()
+		join := false
+		switch {
+		case newlines >= 2:
+			emit(token{start: breakStart, end: breakStart, kind: tokBreak})
+		case dash && (space || newlines > 0):
+			emit(token{start: dashS, end: dashE, kind: tokDash})
+		case dash:
+			join = true
+		}
+		newlines, space, dash = 0, false, false
+		if c == clWord {
+			word = token{start: s, end: e, kind: tokWord, join: join}
+			haveWord = true
+		} else {
+			emit(token{start: s, end: e, kind: tokPunct, join: join})
+		}
+	}
+	var it *words.Iterator[string]
+	for pos := 0; pos < len(text); {
+		e, c, fast := nextFast(text, pos)
+		if !fast {
+			e, c = nextSlow(text, pos, &it)
+			if c == clWord {
+				splitStops(text, pos, e, handle)
+				pos = e
+				continue
+			}
+		}
+		handle(pos, e, c)
+		pos = e
+	}
+	if held {
+		flush()
+		emit(token{start: heldS, end: heldE, kind: tokPunct})
+	}
+	flush()
+}
+
+// nextFast returns the end and class of the UAX #29 word segment starting
+// at pos when it is plain ASCII that the rules settle without looking
+// further (a run of letters and digits, of spaces, a line break or a
+// punctuation mark, followed by ASCII that cannot join it); ok is false
+// otherwise, and the caller asks UAX #29. TestSegmentsMatchUAX29 checks the
+// two agree.
+func nextFast(text string, pos int) (end int, c class, ok bool) {
+	b := text[pos]
+	switch {
+	case isAlnum(b):
+		e := pos + 1
+		for e < len(text) && isAlnum(text[e]) {
+			e++
+		}
+		if e == len(text) {
+			return e, clWord, true
+		}
+		f := text[e]
+		if f >= utf8.RuneSelf || f == '_' {
+			return 0, 0, false
+		}
+		// A mark between two letters (.:') or two digits (.,;') joins
+		// them (WB6, WB7, WB11, WB12); otherwise the run ends here.
+		digit := '0' <= text[e-1] && text[e-1] <= '9'
+		var joins bool
+		switch f {
+		case '.', '\'':
+			joins = true
+		case ':':
+			joins = !digit
+		case ',', ';':
+			joins = digit
+		}
+		if joins && e+1 < len(text) {
+			n := text[e+1]
+			if n >= utf8.RuneSelf || digit && '0' <= n && n <= '9' || !digit && isLetter(n) {
+				return 0, 0, false
+			}
+		}
+		return e, clWord, true
+	case b == ' ':
+		e := pos + 1
+		for e < len(text) && text[e] == ' ' {
+			e++
+		}
+		if e == len(text) || text[e] < utf8.RuneSelf {
+			return e, clSpace, true
+		}
+	case b == '\n':
+		return pos + 1, clSpace, true
+	case b < utf8.RuneSelf && b != '_' && b != '\r':
+		if pos+1 == len(text) || text[pos+1] < utf8.RuneSelf {
+			return pos + 1, classify(text[pos : pos+1]), true
+		}
+	}
+	return 0, 0, false
+}
+
+// nextSlow returns the end and class of the UAX #29 word segment starting
+// at pos, from the uax29 package.
+func nextSlow(text string, pos int, it **words.Iterator[string]) (int, class) {
+	if *it == nil {
+		*it = words.FromString("")
+	}
+	(*it).SetText(text[pos:])
+	(*it).Next()
+	e := pos + max(1, (*it).End())
+	return e, classify(text[pos:e])
+}
+
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+func isAlnum(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+}
+
+// splitStops hands the word text[s:e] to handle, split at each full stop
+// or colon between two parts of two letters or more the second of which
+// starts with a capital: "Ukraine.This" is "Ukraine", ".", "This".
+func splitStops(text string, s, e int, handle func(s, e int, c class)) {
+	w := text[s:e]
+	if strings.IndexByte(w, '.') < 0 && strings.IndexByte(w, ':') < 0 {
+		handle(s, e, clWord)
+		return
+	}
+	part := s // start of the current part
+	for i := s; i < e; i++ {
+		if text[i] != '.' && text[i] != ':' {
+			continue
+		}
+		left, right := text[part:i], text[i+1:e]
+		if k := strings.IndexAny(right, ".:"); k >= 0 {
+			right = right[:k]
+		}
+		if letters(left) >= 2 && letters(right) >= 2 && capitalised(right) && endsWithLetter(left) {
+			handle(part, i, clWord)
+			handle(i, i+1, clPunct)
+			part = i + 1
+		}
+	}
+	handle(part, e, clWord)
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func endsWithLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func classify(v string) class {
+	b := v[0]
+	if b < utf8.RuneSelf {
+		switch {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+			return clWord
+		case b == ' ', b == '\t', b == '\n', b == '\r', b == '\v', b == '\f':
+			return clSpace
+		case b == '-':
+			return clDash
+		case b == '\'' || b == '`':
+			if len(v) == 1 {
+				return clApos
+			}
+		}
+		return clPunct
+	}
+	r, size := utf8.DecodeRuneInString(v)
+	switch {
+	case unicode.IsLetter(r), unicode.IsNumber(r):
+		return clWord
+	case unicode.IsSpace(r):
+		return clSpace
+	case isDash(r):
+		return clDash
+	case isApos(r) && size == len(v):
+		return clApos
+	}
+	return clPunct
+}
+
+func countNewlines(v string) int {
+	n := 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\n', '\v', '\f':
+			n++
+		case '\r':
+			if i+1 == len(v) || v[i+1] != '\n' {
+				n++
+			}
+		case 0xe2: // U+2028 line separator, U+2029 paragraph separator
+			if strings.HasPrefix(v[i:], "\u2028") {
+				n++
+			} else if strings.HasPrefix(v[i:], "\u2029") {
+				n += 2
+			}
+		}
+	}
+	return n
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\uFE58', '\uFE63', '\uFF0D':
+		return true
+	}
+	return false
+}
+
+func isApos(r rune) bool {
+	switch r {
+	case '\'', '`', '\u2018', '\u2019', '\u02BC', '\u00B4', '\u2032', '\uFF07':
+		return true
+	}
+	return false
+}
+
+// possessiveEnd returns the end of the word text[start:end] without a
+// possessive 's (any apostrophe, s or S), when something is left before it.
+func possessiveEnd(text string, start, end int) int {
+	if end-start < 3 {
+		return end
+	}
+	if last := text[end-1]; last != 's' && last != 'S' {
+		return end
+	}
+	r, size := utf8.DecodeLastRuneInString(text[start : end-1])
+	if isApos(r) && end-1-size > start {
+		return end - 1 - size
+	}
+	return end
+}
+
+// capitalised reports whether a word starts with an upper-case (or
+// title-case) letter.
+func capitalised(w string) bool {
+	if w == "" {
+		return false
+	}
+	if b := w[0]; b < utf8.RuneSelf {
+		return 'A' <= b && b <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
+}
+
+// normaliser turns tokens into the form names are matched in. It is not safe
+// for concurrent use: each call of Find has its own. Its buffers are
+// reused, so normalising a token allocates nothing once they have grown.
+type normaliser struct {
+	caser  cases.Caser
+	ready  bool
+	nfkd   []byte // the token in NFKD
+	base   []byte // ... without marks, quotes unified
+	folded []byte // ... case-folded
+}
+
+// fold appends the matching form of one token to dst: NFKD, without
+// combining marks or format characters, case-folded, with every apostrophe
+// written ' and every double quote ", and with the British -isation
+// spelled -ization. Tokens are single words or marks, so no spaces come in.
+func (n *normaliser) fold(dst []byte, s string) []byte {
+	start := len(dst)
+	if isASCII(s) {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			dst = append(dst, c)
+		}
+		return izationFix(dst, start)
+	}
+	base := n.appendBase(n.base[:0], s)
+	n.base = base
+	if isASCII(string(base)) { // no allocation: the conversion does not escape
+		for _, c := range base {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return izationFix(dst, start)
+	}
+	if !n.ready {
+		n.caser = cases.Fold()
+		n.ready = true
+	}
+	folded, _, _ := transform.Append(n.caser, n.folded[:0], base)
+	n.folded = folded
+	// Folding can bring back marks (U+0130 folds to i and a dot above).
+	for len(folded) > 0 {
+		r, size := utf8.DecodeRune(folded)
+		if !dropped(r) {
+			dst = append(dst, folded[:size]...)
+		}
+		folded = folded[size:]
+	}
+	return izationFix(dst, start)
+}
+
+// cased returns a token in the form acronyms are compared in: like fold but
+// keeping case.
+func (n *normaliser) cased(s string) string {
+	if isASCII(s) && !strings.Contains(s, "`") {
+		return s
+	}
+	return string(n.appendBase(nil, s))
+}
+
+// appendBase appends s in NFKD without combining marks and format
+// characters, with apostrophes and quotes unified.
+func (n *normaliser) appendBase(dst []byte, s string) []byte {
+	n.nfkd = norm.NFKD.AppendString(n.nfkd[:0], s)
+	for d := n.nfkd; len(d) > 0; {
+		r, size := utf8.DecodeRune(d)
+		c := d[:size]
+		d = d[size:]
+		if r < utf8.RuneSelf {
+			if r == '`' {
+				r = '\''
+			}
+			dst = append(dst, byte(r))
+			continue
+		}
+		switch {
+		case dropped(r):
+			continue
+		case isApos(r):
+			dst = append(dst, '\'')
+		case r == '\u201C' || r == '\u201D' || r == '\u201E' || r == '\u00AB' || r == '\u00BB' || r == '\uFF02':
+			dst = append(dst, '"')
+		default:
+			dst = append(dst, c...)
+		}
+	}
+	return dst
+}
+
+func dropped(r rune) bool {
+	return r >= 0x300 && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || unicode.Is(unicode.Cf, r)) ||
+		r == '\u00AD'
+}
+
+// isASCII reports whether s is ASCII, whose tokens normalise to as many
+// bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// izationFix rewrites a token in dst[start:] ending in -isation(s) to
+// -ization(s), so "Organisation" and "Organization" are one name.
+func izationFix(dst []byte, start int) []byte {
+	w := dst[start:]
+	n := len(w)
+	if n > 0 && w[n-1] == 's' {
+		n--
+	}
+	if n >= 8 && string(w[n-7:n]) == "isation" {
+		w[n-6] = 'z'
+	}
+	return dst
+}
+
+// normOf returns the matching form of a token of text.
+func (n *normaliser) normOf(dst []byte, text string, t token) []byte {
+	switch t.kind {
+	case tokDash:
+		return append(dst, normDash...)
+	case tokBreak:
+		return append(dst, normBreak...)
+	}
+	return n.fold(dst, text[t.start:t.end])
+}
