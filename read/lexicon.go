@@ -113,7 +113,7 @@ func lowerASCII(s string) string {
 
 // hit is a lexeme found in a sentence.
 type hit struct {
-	entry
+	*entry
 	start, end int // byte span
 }
 
@@ -137,22 +137,24 @@ func (l *lexicon) find(ws []word) []hit {
 			}
 			return true
 		}
-		for _, e := range l.byFirst[ws[i].text] {
-			if match(e) {
+		es := l.byFirst[ws[i].text]
+		for k := range es {
+			if e := &es[k]; match(*e) {
 				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
 		// One-word prefixes: those sharing the word's first bytes.
 		w := ws[i].text
 		if len(w) >= prefixLen {
-			for _, e := range l.prefix[w[:prefixLen]] {
-				if strings.HasPrefix(w, e.words[0]) {
+			es := l.prefix[w[:prefixLen]]
+			for k := range es {
+				if e := &es[k]; strings.HasPrefix(w, e.words[0]) {
 					out = append(out, hit{e, ws[i].start, ws[i].end})
 				}
 			}
 		}
-		for _, e := range l.short {
-			if strings.HasPrefix(w, e.words[0]) {
+		for k := range l.short {
+			if e := &l.short[k]; strings.HasPrefix(w, e.words[0]) {
 				out = append(out, hit{e, ws[i].start, ws[i].end})
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clipperhouse/uax29/v2/words"
 	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/read/gazetteer/zzold"
 )
@@ -104,5 +105,60 @@ func BenchmarkZZFind(b *testing.B) {
 			}
 			reportCPU(b, cpu, len(c.text))
 		})
+	}
+}
+
+func BenchmarkZZOld(b *testing.B) {
+	news, _ := os.ReadFile("/tmp/newsmain.txt")
+	g := zzold.New(zzOld(zzEntries(b)))
+	for _, c := range []struct{ name, text string }{{"article", benchText(b)}, {"news", string(news)}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				g.Find(c.text)
+			}
+			reportCPU(b, cpu, len(c.text))
+		})
+	}
+}
+
+func BenchmarkZZScan(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	n, segs := 0, 0
+	for b.Loop() {
+		n = 0
+		sc := scanner{text: text}
+		for batch := sc.next(); len(batch) > 0; batch = sc.next() {
+			n += len(batch)
+		}
+	}
+	for pos := 0; pos < len(text); {
+		e, _, fast := nextFast(text, pos)
+		if !fast {
+			var it *words.Iterator[string]
+			e, _ = nextSlow(text, pos, &it)
+		}
+		segs++
+		pos = e
+	}
+	b.ReportMetric(float64(n), "tokens")
+	b.ReportMetric(float64(segs), "segments")
+}
+
+func BenchmarkZZSegs(b *testing.B) {
+	text := benchText(b)
+	b.SetBytes(int64(len(text)))
+	var it *words.Iterator[string]
+	for b.Loop() {
+		for pos := 0; pos < len(text); {
+			e, _, fast := nextFast(text, pos)
+			if !fast {
+				e, _ = nextSlow(text, pos, &it)
+			}
+			pos = e
+		}
 	}
 }
