@@ -376,7 +376,7 @@ func (f *finder) lookup(t token) int32 {
 	if t.kind == tokWord || t.kind == tokPunct {
 		// ASCII normalises to as many bytes, with the same shape: most
 		// words are ruled out before they are folded.
-		if !isASCII(raw) {
+		if !t.ascii && !isASCII(raw) {
 			goto slow
 		}
 		if len(raw) > g.maxLen || raw == "" {

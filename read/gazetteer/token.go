@@ -34,6 +34,7 @@ type token struct {
 	start, end int     // bytes of the original text; a word's end leaves out a possessive 's
 	kind       tokKind // word, punctuation or a pseudo-token for a gap
 	join       bool    // joined to the previous token by a hyphen or dash, without spaces
+	ascii      bool    // known to be ASCII (when false, it may be ASCII or not)
 }
 
 // class is what a UAX #29 segment looks like.
@@ -111,6 +112,13 @@ func (s *scanner) next() []token {
 	}
 	for s.pos < len(text) && len(s.toks) < scanBatch {
 		pos := s.pos
+		if text[pos] == ' ' && !s.held && (pos+1 == len(text) || text[pos+1] < utf8.RuneSelf && text[pos+1] != ' ') {
+			// A single space, the commonest segment: what handle does
+			// with it.
+			s.space = true
+			s.pos++
+			continue
+		}
 		e, c, fast := nextFast(text, pos)
 		if !fast {
 			e, c = nextSlow(text, pos, &s.it)
@@ -120,7 +128,7 @@ func (s *scanner) next() []token {
 				continue
 			}
 		}
-		s.handle(pos, e, c)
+		s.handle(pos, e, c, fast)
 		s.pos = e
 	}
 	if s.pos >= len(text) {
@@ -137,18 +145,21 @@ func (s *scanner) next() []token {
 // flush emits the waiting word, without a possessive 's.
 func (s *scanner) flush() {
 	if s.haveWord {
-		s.word.end = possessiveEnd(s.text, s.word.start, s.word.end)
-		s.toks = append(s.toks, s.word)
+		w := s.word
+		w.end = possessiveEnd(s.text, w.start, w.end)
+		s.toks = append(s.toks, w)
 		s.haveWord = false
 	}
 }
 
-// handle takes the segment text[st:e] of class c.
-func (s *scanner) handle(st, e int, c class) {
+// handle takes the segment text[st:e] of class c, which is ASCII if
+// ascii is set.
+func (s *scanner) handle(st, e int, c class, ascii bool) {
 	if s.held {
 		s.held = false
 		if c == clWord && st == s.heldE {
 			s.word.end = e
+			s.word.ascii = false
 			return
 		}
 		s.flush()
@@ -190,10 +201,10 @@ func (s *scanner) handle(st, e int, c class) {
 	}
 	s.newlines, s.space, s.dash = 0, false, false
 	if c == clWord {
-		s.word = token{start: st, end: e, kind: tokWord, join: join}
+		s.word = token{start: st, end: e, kind: tokWord, join: join, ascii: ascii}
 		s.haveWord = true
 	} else {
-		s.toks = append(s.toks, token{start: st, end: e, kind: tokPunct, join: join})
+		s.toks = append(s.toks, token{start: st, end: e, kind: tokPunct, join: join, ascii: ascii})
 	}
 }
 
@@ -269,9 +280,16 @@ func nextSlow(text string, pos int, it **words.Iterator[string]) (int, class) {
 
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
-func isAlnum(b byte) bool {
-	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
-}
+func isAlnum(b byte) bool { return alnum[b] }
+
+// alnum marks the ASCII letters and digits: a table, as branches on the
+// bytes of text mispredict.
+var alnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // splitStops hands the word text[st:e] to handle, split at each full stop
 // or colon between two parts of two letters or more the second of which
@@ -280,7 +298,7 @@ func (s *scanner) splitStops(st, e int) {
 	text := s.text
 	w := text[st:e]
 	if strings.IndexByte(w, '.') < 0 && strings.IndexByte(w, ':') < 0 {
-		s.handle(st, e, clWord)
+		s.handle(st, e, clWord, false)
 		return
 	}
 	part := st // start of the current part
@@ -293,12 +311,12 @@ func (s *scanner) splitStops(st, e int) {
 			right = right[:k]
 		}
 		if letters(left) >= 2 && letters(right) >= 2 && capitalised(right) && endsWithLetter(left) {
-			s.handle(part, i, clWord)
-			s.handle(i, i+1, clPunct)
+			s.handle(part, i, clWord, false)
+			s.handle(i, i+1, clPunct, false)
 			part = i + 1
 		}
 	}
-	s.handle(part, e, clWord)
+	s.handle(part, e, clWord, false)
 }
 
 // letters counts the letters of s.

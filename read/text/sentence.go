@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/clipperhouse/uax29/v2/sentences"
 )
 
 // Span is a half-open byte range [Start, End) of the text.
@@ -65,9 +63,10 @@ type piece struct {
 
 func rawPieces(text string) []piece {
 	out := make([]piece, 0, len(text)/64+1)
-	it := sentences.FromString(text)
-	for it.Next() {
-		start, end := it.Start(), it.End()
+	bs := boundaries{text: text}
+	for next := 0; next < len(text); {
+		start, end := next, bs.end(next)
+		next = end
 		// Cut at "word.Word", "word. lower" and "… Word", which UAX #29
 		// keeps together.
 		dot, e2 := indexByte(text, start, end, '.'), indexByte(text, start, end, 0xE2)
