@@ -134,13 +134,7 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		qs := a.inQuants[i]
 		ds := a.inDates[i]
 		quote := s[sent.Start:sent.End]
-		lower := "" // made when a rule needs it
-		lowered := func() string {
-			if lower == "" {
-				lower = strings.ToLower(quote)
-			}
-			return lower
-		}
+		lowered := func() string { return a.low[sent.Start:sent.End] }
 		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
 		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary,
 			Note: "read: the sentence at bytes " + strconv.Itoa(sent.Start) + "-" + strconv.Itoa(sent.End)}

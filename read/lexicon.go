@@ -14,6 +14,26 @@ type lexicon struct {
 	byFirst map[string][]entry // by the entry's first word (without its *)
 	prefix  map[string][]entry // one-word entries ending in *, by the first prefixLen bytes of their stem
 	short   []entry            // one-word entries ending in * whose stem is shorter than that
+	// starts marks the lower-case ASCII trigrams some term's first word
+	// begins with, so that most words are passed over without a lookup.
+	starts [27 * 27 * 27]bool
+}
+
+// trigram returns the index in lexicon.starts of a word's first three
+// bytes, or -1 when they are not all ASCII letters.
+func trigram(w string) int {
+	if len(w) < 3 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		n = n*27 + int(c-'a'+1)
+	}
+	return n
 }
 
 // prefixLen is how many bytes of a word find the prefixes it may begin with.
@@ -36,6 +56,9 @@ func newLexicon(lx []Lexeme) *lexicon {
 		if strings.HasSuffix(last, "*") {
 			e.prefix = true
 			e.words[len(e.words)-1] = strings.TrimSuffix(last, "*")
+		}
+		if t := trigram(e.words[0]); t >= 0 {
+			l.starts[t] = true
 		}
 		if e.prefix && len(e.words) == 1 {
 			if stem := e.words[0]; len(stem) >= prefixLen {
@@ -121,6 +144,9 @@ type hit struct {
 func (l *lexicon) find(ws []word) []hit {
 	var out []hit
 	for i := range ws {
+		if t := trigram(ws[i].text); t >= 0 && !l.starts[t] && len(l.short) == 0 {
+			continue // no term begins so
+		}
 		match := func(e entry) bool {
 			if i+len(e.words) > len(ws) {
 				return false

@@ -225,6 +225,7 @@ type analysis struct {
 	mentions   []gazetteer.Mention
 	quantities []text.Quantity
 	dates      []text.DateMention
+	low        string                // the text with its ASCII letters in lower case
 	hits       [][]hit               // per sentence: the lexicon's terms in it
 	inMentions [][]gazetteer.Mention // per sentence: the names in it
 	inQuants   [][]text.Quantity     // per sentence: the quantities in it
@@ -234,18 +235,30 @@ type analysis struct {
 }
 
 func (r *Reader) analyse(s string) *analysis {
-	a := &analysis{sentences: text.Sentences(s), mentions: r.gaz.Find(s), quantities: text.Quantities(s), dates: text.Dates(s)}
+	a := &analysis{sentences: text.Sentences(s), mentions: r.gaz.Find(s), dates: text.Dates(s)}
 	a.inMentions = within(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, a.sentences)
+	// Quantities matter only where an actor is named (candidates, unsourced
+	// figures): look for them there alone.
+	for i, sp := range a.sentences {
+		if len(a.inMentions[i]) == 0 {
+			continue
+		}
+		for _, q := range text.Quantities(s[sp.Start:sp.End]) {
+			q.Start += sp.Start
+			q.End += sp.Start
+			a.quantities = append(a.quantities, q)
+		}
+	}
 	a.inQuants = within(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, a.sentences)
 	a.inDates = within(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, a.sentences)
 	// The lexicon is needed only where an actor is named: candidates,
 	// contradictions and unsourced figures all need one.
 	a.hits = make([][]hit, len(a.sentences))
 	var ws []word
-	low := lowerASCII(s)
+	a.low = lowerASCII(s)
 	for i, sp := range a.sentences {
 		if len(a.inMentions[i]) > 0 {
-			ws = words(ws, s, low, sp.Start, sp.End)
+			ws = words(ws, s, a.low, sp.Start, sp.End)
 			a.hits[i] = r.lex.find(ws)
 		}
 	}

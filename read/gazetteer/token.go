@@ -470,11 +470,10 @@ func (n *normaliser) fold(dst []byte, s string) []byte {
 			n.folds = runeFolds()
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		form, ok := n.folds.lookup(r)
-		if !ok {
+		var ok bool
+		if dst, ok = n.folds.formOf(dst, s, i, r, size); !ok {
 			return n.foldSlow(dst[:start], s)
 		}
-		dst = append(dst, form...)
 		i += size
 	}
 	return izationFix(dst, start)

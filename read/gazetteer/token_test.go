@@ -117,12 +117,23 @@ func TestScan(t *testing.T) {
 func TestFoldTable(t *testing.T) {
 	var fast, slow normaliser
 	var pool []string
-	for r := rune(0); r < 0x2100; r++ {
-		if r < 0x80 || foldLow1 <= r && r < foldHigh1 || foldLow2 <= r && r < foldHigh2 {
+	for r := rune(0); r < 0x10000; r++ {
+		if r < 0x80 || foldIndex(r) >= 0 {
 			pool = append(pool, string(r))
 		}
 	}
-	pool = append(pool, "\xff", "\u0301", "\u0308", "\u0345", "\u05B0", "İ", "ß", "K", "ﬁ", "한", "ア", "ＣＳ", "isation")
+	// CJK ideographs and Hangul syllables, computed rather than tabled.
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if got, want := string(fast.fold(nil, string(r))), string(slow.foldSlow(nil, string(r))); got != want {
+			t.Fatalf("fold(%q) = %q, x/text %q", string(r), got, want)
+		}
+	}
+	for r := rune(hangulBase); r < hangulBase+hangulCount; r++ {
+		if got, want := string(fast.fold(nil, string(r))), string(slow.foldSlow(nil, string(r))); got != want {
+			t.Fatalf("fold(%q) = %q, x/text %q", string(r), got, want)
+		}
+	}
+	pool = append(pool, "\xff", "\u0301", "\u0308", "\u0345", "\u05B0", "\u3099", "İ", "ß", "K", "ﬁ", "한", "국", "東", "ア", "ＣＳ", "isation", "\U0001D400")
 	for _, s := range pool {
 		if got, want := string(fast.fold(nil, s)), string(slow.foldSlow(nil, s)); got != want {
 			t.Fatalf("fold(%q) = %q, x/text %q", s, got, want)

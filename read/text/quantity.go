@@ -81,6 +81,11 @@ func Quantities(text string) []Quantity {
 			}
 			i = num.end
 		case isLetter(c):
+			if !numberInitial(c) {
+				// No number word starts so: skip the word.
+				i = wordEnd(text, i+1)
+				continue
+			}
 			we := wordEnd(text, i)
 			if !letterBefore(text, i) && numberWordStart(text[i:we]) {
 				if num, ok := lexWords(text, i, we); ok {
@@ -93,10 +98,24 @@ func Quantities(text string) []Quantity {
 			}
 			i = we
 		default:
+			// Skip to the next ASCII letter or digit.
 			i++
+			for i < len(text) && !alnum[text[i]] {
+				i++
+			}
 		}
 	}
 	return out
+}
+
+// numberInitial reports whether a number in words may start with the
+// letter c (see numberWordStart).
+func numberInitial(c byte) bool {
+	switch c | 0x20 {
+	case 'a', 'o', 't', 'f', 's', 'e', 'n', 'h':
+		return true
+	}
+	return false
 }
 
 // numberWordStart reports whether a number in words may start with w.

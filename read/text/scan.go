@@ -164,12 +164,21 @@ func skipSpaceBack(text string, i int) int {
 	return i
 }
 
+// alnum marks the ASCII letters and digits: loops over text test it
+// rather than branch on the ranges, which mispredicts.
+var alnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isLetter(byte(c)) || isDigit(byte(c))
+	}
+	return t
+}()
+
 // wordEnd returns the end of the run of letters starting at i.
 func wordEnd(text string, i int) int {
 	for i < len(text) {
 		c := text[i]
 		if c < 0x80 {
-			if !isLetter(c) {
+			if !alnum[c] || isDigit(c) {
 				break
 			}
 			i++
