@@ -239,15 +239,23 @@ func (r *Reader) analyse(s string) *analysis {
 	a.inMentions = within(a.mentions, func(m gazetteer.Mention) (int, int) { return m.Start, m.End }, a.sentences)
 	// Quantities matter only where an actor is named (candidates, unsourced
 	// figures): look for them there alone.
-	for i, sp := range a.sentences {
+	// Runs of such sentences are read in one call.
+	for i := 0; i < len(a.sentences); {
 		if len(a.inMentions[i]) == 0 {
+			i++
 			continue
 		}
-		for _, q := range text.Quantities(s[sp.Start:sp.End]) {
-			q.Start += sp.Start
-			q.End += sp.Start
+		j := i
+		for j < len(a.sentences) && len(a.inMentions[j]) > 0 {
+			j++
+		}
+		from, to := a.sentences[i].Start, a.sentences[j-1].End
+		for _, q := range text.Quantities(s[from:to]) {
+			q.Start += from
+			q.End += from
 			a.quantities = append(a.quantities, q)
 		}
+		i = j
 	}
 	a.inQuants = within(a.quantities, func(q text.Quantity) (int, int) { return q.Start, q.End }, a.sentences)
 	a.inDates = within(a.dates, func(d text.DateMention) (int, int) { return d.Start, d.End }, a.sentences)

@@ -257,7 +257,11 @@ func (g *Gazetteer) Find(text string) []Mention {
 	sc := scanner{text: text}
 	for batch := sc.next(); len(batch) > 0; batch = sc.next() {
 		for _, t := range batch {
-			id := f.lookup(t)
+			// Most words are ruled out here, without a call.
+			id := int32(-1)
+			if !t.ascii || t.kind != tokWord && t.kind != tokPunct || !g.excluded(text[t.start:t.end]) {
+				id = f.lookup(t)
+			}
 			if id >= 0 {
 				unknown = false
 				f.toks = append(f.toks, ftok{start: t.start, end: t.end, id: id})
@@ -379,10 +383,7 @@ func (f *finder) lookup(t token) int32 {
 		if !t.ascii && !isASCII(raw) {
 			goto slow
 		}
-		if len(raw) > g.maxLen || raw == "" {
-			return -1
-		}
-		if k := asciiShape(raw); g.filter[k/64]&(1<<(k%64)) == 0 {
+		if g.excluded(raw) {
 			return -1
 		}
 		// Case-fold and hash in one pass.
@@ -432,6 +433,17 @@ func (f *finder) get(b []byte, h uint32) int32 {
 // token has: most words of a text.
 func shape(norm []byte) uint {
 	return uint(min(len(norm), 31))<<10 | uint(norm[0]&31)<<5 | uint(norm[len(norm)-1]&31)
+}
+
+// excluded reports whether no name holds the ASCII word or punctuation
+// mark raw: it is empty, longer than any known token, or of a shape no
+// known token has.
+func (g *Gazetteer) excluded(raw string) bool {
+	if raw == "" || len(raw) > g.maxLen {
+		return true
+	}
+	k := asciiShape(raw)
+	return g.filter[k/64]&(1<<(k%64)) == 0
 }
 
 // asciiShape is the shape of the normalised form of the ASCII token raw,
