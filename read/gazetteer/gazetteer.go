@@ -257,9 +257,12 @@ func (g *Gazetteer) Find(text string) []Mention {
 	sc := scanner{text: text}
 	for batch := sc.next(); len(batch) > 0; batch = sc.next() {
 		for _, t := range batch {
-			// Most words are ruled out here, without a call.
+			// Most words are ruled out here by their shape, without a
+			// call (see excluded).
 			id := int32(-1)
-			if !t.ascii || t.kind != tokWord && t.kind != tokPunct || !g.excluded(text[t.start:t.end]) {
+			if n := t.end - t.start; !t.ascii || n == 0 || n > g.maxLen {
+				id = f.lookup(t)
+			} else if k := asciiShape(text[t.start:t.end]); g.filter[k/64]&(1<<(k%64)) != 0 {
 				id = f.lookup(t)
 			}
 			if id >= 0 {

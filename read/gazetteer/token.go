@@ -112,12 +112,28 @@ func (s *scanner) next() []token {
 	}
 	for s.pos < len(text) && len(s.toks) < scanBatch {
 		pos := s.pos
-		if text[pos] == ' ' && !s.held && (pos+1 == len(text) || text[pos+1] < utf8.RuneSelf && text[pos+1] != ' ') {
-			// A single space, the commonest segment: what handle does
-			// with it.
+		// The commonest segments, a single space and a word of ASCII
+		// letters and digits after a plain gap, are taken here as handle
+		// would take them.
+		b := text[pos]
+		if b == ' ' && !s.held && (pos+1 == len(text) || text[pos+1] < utf8.RuneSelf && text[pos+1] != ' ') {
 			s.space = true
 			s.pos++
 			continue
+		}
+		if alnum[b] && !s.held && !s.dash && s.newlines < 2 {
+			e := pos + 1
+			for e < len(text) && alnum[text[e]] {
+				e++
+			}
+			if wordEndsAt(text, e) {
+				s.flush()
+				s.newlines, s.space = 0, false
+				s.word = token{start: pos, end: e, kind: tokWord, ascii: true}
+				s.haveWord = true
+				s.pos = e
+				continue
+			}
 		}
 		e, c, fast := nextFast(text, pos)
 		if !fast {
@@ -146,7 +162,9 @@ func (s *scanner) next() []token {
 func (s *scanner) flush() {
 	if s.haveWord {
 		w := s.word
-		w.end = possessiveEnd(s.text, w.start, w.end)
+		if c := s.text[w.end-1]; c == 's' || c == 'S' {
+			w.end = possessiveEnd(s.text, w.start, w.end)
+		}
 		s.toks = append(s.toks, w)
 		s.haveWord = false
 	}
@@ -222,30 +240,8 @@ func nextFast(text string, pos int) (end int, c class, ok bool) {
 		for e < len(text) && isAlnum(text[e]) {
 			e++
 		}
-		if e == len(text) {
-			return e, clWord, true
-		}
-		f := text[e]
-		if f >= utf8.RuneSelf || f == '_' {
+		if !wordEndsAt(text, e) {
 			return 0, 0, false
-		}
-		// A mark between two letters (.:') or two digits (.,;') joins
-		// them (WB6, WB7, WB11, WB12); otherwise the run ends here.
-		digit := '0' <= text[e-1] && text[e-1] <= '9'
-		var joins bool
-		switch f {
-		case '.', '\'':
-			joins = true
-		case ':':
-			joins = !digit
-		case ',', ';':
-			joins = digit
-		}
-		if joins && e+1 < len(text) {
-			n := text[e+1]
-			if n >= utf8.RuneSelf || digit && '0' <= n && n <= '9' || !digit && isLetter(n) {
-				return 0, 0, false
-			}
 		}
 		return e, clWord, true
 	case b == ' ':
@@ -264,6 +260,38 @@ func nextFast(text string, pos int) (end int, c class, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// wordEndsAt reports whether the run of ASCII letters and digits that
+// ends at e (text[e] is none) is a whole UAX #29 word segment, which ASCII
+// after it settles: a mark between two letters (.:') or two digits (.,;')
+// joins them (WB6, WB7, WB11, WB12), as does an underscore, and what comes
+// after a non-ASCII rune is for UAX #29 to say.
+func wordEndsAt(text string, e int) bool {
+	if e == len(text) {
+		return true
+	}
+	f := text[e]
+	if f >= utf8.RuneSelf || f == '_' {
+		return false
+	}
+	digit := '0' <= text[e-1] && text[e-1] <= '9'
+	var joins bool
+	switch f {
+	case '.', '\'':
+		joins = true
+	case ':':
+		joins = !digit
+	case ',', ';':
+		joins = digit
+	}
+	if joins && e+1 < len(text) {
+		n := text[e+1]
+		if n >= utf8.RuneSelf || digit && '0' <= n && n <= '9' || !digit && isLetter(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // nextSlow returns the end and class of the UAX #29 word segment starting
