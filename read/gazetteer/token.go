@@ -135,7 +135,7 @@ func (s *scanner) next() []token {
 				continue
 			}
 		}
-		e, c, fast := nextFast(text, pos)
+		e, c, ascii, fast := nextFast(text, pos)
 		if !fast {
 			e, c = nextSlow(text, pos, &s.it)
 			if c == clWord {
@@ -144,7 +144,7 @@ func (s *scanner) next() []token {
 				continue
 			}
 		}
-		s.handle(pos, e, c, fast)
+		s.handle(pos, e, c, ascii)
 		s.pos = e
 	}
 	if s.pos >= len(text) {
@@ -227,40 +227,78 @@ func (s *scanner) handle(st, e int, c class, ascii bool) {
 }
 
 // nextFast returns the end and class of the UAX #29 word segment starting
-// at pos when it is plain ASCII that the rules settle without looking
-// further (a run of letters and digits, of spaces, a line break or a
-// punctuation mark, followed by ASCII that cannot join it); ok is false
-// otherwise, and the caller asks UAX #29. TestSegmentsMatchUAX29 checks the
-// two agree.
-func nextFast(text string, pos int) (end int, c class, ok bool) {
+// at pos when it is one the rules settle without looking further: a run of
+// ASCII letters and digits and of the letters of wordLetters, of spaces, a
+// line break or an ASCII punctuation mark, followed by ASCII that cannot
+// join it; ascii says the segment is ASCII. ok is false otherwise, and the
+// caller asks UAX #29. TestSegmentsMatchUAX29 checks the two agree.
+func nextFast(text string, pos int) (end int, c class, ascii, ok bool) {
 	b := text[pos]
 	switch {
-	case isAlnum(b):
-		e := pos + 1
-		for e < len(text) && isAlnum(text[e]) {
-			e++
+	case isAlnum(b) || wordLetterAt(text, pos) > 0:
+		// ALetter and Numeric join (WB5, WB8, WB9, WB10).
+		e := pos
+		ascii = true
+		for e < len(text) {
+			if isAlnum(text[e]) {
+				e++
+				continue
+			}
+			n := wordLetterAt(text, e)
+			if n == 0 {
+				break
+			}
+			e += n
+			ascii = false
 		}
 		if !wordEndsAt(text, e) {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
-		return e, clWord, true
+		return e, clWord, ascii, true
 	case b == ' ':
 		e := pos + 1
 		for e < len(text) && text[e] == ' ' {
 			e++
 		}
 		if e == len(text) || text[e] < utf8.RuneSelf {
-			return e, clSpace, true
+			return e, clSpace, true, true
 		}
 	case b == '\n':
-		return pos + 1, clSpace, true
+		return pos + 1, clSpace, true, true
 	case b < utf8.RuneSelf && b != '_' && b != '\r':
 		if pos+1 == len(text) || text[pos+1] < utf8.RuneSelf {
-			return pos + 1, classify(text[pos : pos+1]), true
+			return pos + 1, classify(text[pos : pos+1]), true, true
 		}
 	}
-	return 0, 0, false
+	return 0, 0, false, false
 }
+
+// wordLetterAt returns the length of the letter of wordLetters at text[i],
+// or 0.
+func wordLetterAt(text string, i int) int {
+	if i+1 >= len(text) {
+		return 0
+	}
+	c0, c1 := text[i], text[i+1]
+	if c0 < 0xC2 || c0 >= 0xE0 || c1&0xC0 != 0x80 {
+		return 0 // not two-byte UTF-8
+	}
+	if r := rune(c0&0x1F)<<6 | rune(c1&0x3F); r < rune(len(wordLetters)) && wordLetters[r] {
+		return 2
+	}
+	return 0
+}
+
+// wordLetters marks the letters of Latin-1, Latin Extended-A and -B, Greek
+// and Cyrillic, whose UAX #29 word property is ALetter, so that nextFast
+// takes words in those scripts without asking UAX #29 (modifier letters
+// are left out).
+var wordLetters = func() (t [0x530]bool) {
+	for r := range rune(len(t)) {
+		t[r] = (0xC0 <= r && r <= 0x24F || 0x386 <= r) && unicode.IsLetter(r) && !unicode.Is(unicode.Lm, r)
+	}
+	return t
+}()
 
 // wordEndsAt reports whether the run of ASCII letters and digits that
 // ends at e (text[e] is none) is a whole UAX #29 word segment, which ASCII

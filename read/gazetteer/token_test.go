@@ -16,7 +16,7 @@ func segments(text string) []int {
 	var out []int
 	var it *words.Iterator[string]
 	for pos := 0; pos < len(text); {
-		e, _, fast := nextFast(text, pos)
+		e, _, _, fast := nextFast(text, pos)
 		if !fast {
 			e, _ = nextSlow(text, pos, &it)
 		}
@@ -52,13 +52,24 @@ func TestSegmentsMatchUAX29(t *testing.T) {
 	}
 	r := rand.New(rand.NewPCG(3, 4))
 	alphabet := []string{"a", "B", "1", "9", ".", ",", ";", ":", "'", "’", "_", " ", "  ", "\t", "\n", "\r", "-", "–",
-		"\u00AD", "\u0301", "é", "ü", "\u200D", "👍", "ア", "א", "\"", "(", "%", "$"}
+		"\u00AD", "\u0301", "é", "ü", "\u200D", "👍", "ア", "א", "\"", "(", "%", "$",
+		"ж", "Ж", "ё", "ї", "α", "Ω", "ß", "ł", "ǆ", "µ", "ª", "·", "\u0483", "ʼ", "ʰ", "\u05D0", "١"}
 	for range 20000 {
 		var sb strings.Builder
 		for range 1 + r.IntN(12) {
 			sb.WriteString(alphabet[r.IntN(len(alphabet))])
 		}
 		texts = append(texts, sb.String())
+	}
+	// Each letter nextFast takes, between and after what joins words.
+	for r := range rune(len(wordLetters)) {
+		if !wordLetters[r] {
+			continue
+		}
+		x := string(r)
+		for _, ctx := range []string{"a", "1", ".", ":", "'", "’", ",", "_", "\u0301", "\u00AD", "·", x} {
+			texts = append(texts, x+ctx+x, "a"+ctx+x+" ", "1"+ctx+x+"1", x+ctx+"a.")
+		}
 	}
 	for _, text := range texts {
 		if got, want := segments(text), uax29Segments(text); !slices.Equal(got, want) {
