@@ -5,9 +5,9 @@
 // charset, <meta charset>, then sniffing), tells HTML from plain text
 // (IsHTML) and then
 //
-//   - for HTML, runs go-trafilatura, the Go port of trafilatura, with the
-//     settings that score best on the article-extraction benchmark, and
-//     takes title, author and date from the page's metadata;
+//   - for HTML, runs Readability (readeck's Go port of Readability.js),
+//     drops a headline that repeats the title and trims boilerplate at the
+//     edges, and takes title, author and date from the page's metadata;
 //   - for plain text that still carries page furniture (breadcrumbs,
 //     share and comment prompts, related-links blocks, cookie and ad-block
 //     notices, repeated lines), removes boilerplate lines by the rules of

@@ -7,46 +7,37 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
-// trafilaturaOptions are the extractor settings the benchmark favours
-// (docs/reading.md): recall focus, no readability/dom-distiller fallback.
-func trafilaturaOptions(pageURL string) trafilatura.Options {
-	opt := trafilatura.Options{
-		Focus:          trafilatura.FavorRecall,
-		EnableFallback: false,
-	}
-	if u, err := url.Parse(pageURL); err == nil && u.Scheme != "" && u.Host != "" {
-		opt.OriginalURL = u
-	}
-	return opt
-}
-
 // extractHTML finds the main text of an HTML page, decoded to UTF-8, with
-// go-trafilatura. The page is parsed here rather than by
-// trafilatura.Extract, which would guess the charset again (chardet) on
-// text that is already UTF-8; as it does, text is put in Unicode NFC and
-// soft hyphens are dropped.
+// Readability (readeck's Go port of Mozilla's Readability.js). The text is
+// put in Unicode NFC and soft hyphens are dropped first.
 func extractHTML(page string, pageURL string) (*Document, error) {
 	root, err := html.Parse(strings.NewReader(stripInvisible(norm.NFC.String(page))))
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	res, err := trafilatura.ExtractDocument(root, trafilaturaOptions(pageURL))
+	var u *url.URL
+	if x, err := url.Parse(pageURL); err == nil && x.Scheme != "" && x.Host != "" {
+		u = x
+	}
+	p := readability.NewParser()
+	art, err := p.ParseDocument(root, u)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoText, err)
 	}
-	meta := res.Metadata
 	doc := &Document{
-		Title:  clean(meta.Title),
-		Author: clean(meta.Author),
-		Date:   meta.Date,
+		Title:  clean(art.Title()),
+		Author: clean(art.Byline()),
 		Format: FormatHTML,
 	}
-	paras := paragraphs(res.ContentNode)
+	if t, err := art.PublishedTime(); err == nil {
+		doc.Date = t
+	}
+	paras := paragraphs(art.Node)
 	paras = dropLeadingTitle(paras, doc.Title)
 	paras = trimEdges(paras)
 	doc.Text = strings.Join(paras, "\n\n")
@@ -139,7 +130,7 @@ func paragraphs(root *html.Node) []string {
 				cur.WriteByte(' ')
 				return
 			}
-			// Other elements are inline. go-trafilatura trims the white
+			// Other elements are inline. Extractors trim the white
 			// space around them, so a space marks their edges, as its
 			// own text rendering does (etree.IterText).
 			cur.WriteByte(' ')
@@ -161,7 +152,7 @@ func paragraphs(root *html.Node) []string {
 }
 
 // dropLeadingTitle removes the page title when the extractor kept it as
-// one of the first two paragraphs (go-trafilatura folds the <h1> into the
+// one of the first two paragraphs (extractors fold the <h1> into the
 // body), together with a short label before it (a section name such as
 // "immunology"). The heading may differ from the metadata title by a site
 // name around it ("Title | Site", "Opinion | Title") or by a word or two.
