@@ -85,13 +85,14 @@ func (b *boundaries) slow(s int) int {
 // be a sentence terminator or a paragraph separator, or -1.
 func nextCandidate(text string, i int) int {
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if asciiCandidate[c] {
-				return i
-			}
+		for i < len(text) && !stopByte[text[i]] {
 			i++
-			continue
+		}
+		if i == len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
+			return i
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && n == 1 {
@@ -108,9 +109,18 @@ func nextCandidate(text string, i int) int {
 	return -1
 }
 
-// asciiCandidate marks the ASCII terminators (. ! ?) and line breaks (and,
-// to be safe, the other ASCII controls that end lines).
-var asciiCandidate = [utf8.RuneSelf]bool{'.': true, '!': true, '?': true, '\n': true, '\r': true, '\v': true, '\f': true}
+// stopByte marks the bytes nextCandidate stops at: the ASCII terminators
+// (. ! ?), line breaks (and, to be safe, the other ASCII controls that end
+// lines), and the bytes of non-ASCII runes, which it looks at rune by rune.
+var stopByte = func() (t [256]bool) {
+	for _, c := range ".!?\n\r\v\f" {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // lastLetterOrDigit returns the start of the last letter or ASCII digit in
 // text[s:c], or s when there is none.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Quantity is a number with its unit and what it measures.
@@ -81,13 +82,15 @@ func Quantities(text string) []Quantity {
 			}
 			i = num.end
 		case isLetter(c):
-			if !numberInitial(c) {
-				// No number word starts so: skip the word.
-				i = wordEnd(text, i+1)
-				continue
+			// The word's ASCII letters here, the rest (if any) by wordEnd.
+			we := i + 1
+			for we < len(text) && letter[text[we]] {
+				we++
 			}
-			we := wordEnd(text, i)
-			if !letterBefore(text, i) && numberWordStart(text[i:we]) {
+			if we < len(text) && text[we] >= utf8.RuneSelf {
+				we = wordEnd(text, we)
+			}
+			if numberWordStart(text[i:we]) && !letterBefore(text, i) {
 				if num, ok := lexWords(text, i, we); ok {
 					if q, ok := quantityAt(text, num, floor, dates); ok {
 						out = append(out, q)
@@ -108,26 +111,19 @@ func Quantities(text string) []Quantity {
 	return out
 }
 
-// numberInitial reports whether a number in words may start with the
-// letter c (see numberWordStart).
-func numberInitial(c byte) bool {
-	switch c | 0x20 {
-	case 'a', 'o', 't', 'f', 's', 'e', 'n', 'h':
-		return true
-	}
-	return false
-}
-
-// numberWordStart reports whether a number in words may start with w.
+// numberWordStart reports whether a number in words may start with w:
+// "a", "an", "half" or a word wordValue knows, by its first three letters.
 func numberWordStart(w string) bool {
-	if len(w) > 9 {
+	switch {
+	case len(w) > 9:
 		return false
+	case len(w) <= 2:
+		return w[0]|0x20 == 'a' && (len(w) == 1 || w[1]|0x20 == 'n')
 	}
-	switch w[0] | 0x20 {
-	case 'a':
-		return len(w) <= 2 && (len(w) == 1 || w[1]|0x20 == 'n')
-	case 'o', 't', 'f', 's', 'e', 'n', 'h':
-		return len(w) >= 3
+	switch string([]byte{w[0] | 0x20, w[1] | 0x20, w[2] | 0x20}) {
+	case "one", "two", "twe", "thr", "thi", "fou", "for", "fiv", "fif", "six",
+		"sev", "eig", "nin", "ten", "ele", "hal":
+		return true
 	}
 	return false
 }

@@ -164,13 +164,15 @@ func skipSpaceBack(text string, i int) int {
 	return i
 }
 
-// alnum marks the ASCII letters and digits: loops over text test it
-// rather than branch on the ranges, which mispredicts.
-var alnum = func() (t [256]bool) {
-	for c := range t {
-		t[c] = isLetter(byte(c)) || isDigit(byte(c))
+// alnum and letter mark the ASCII letters and digits, and the ASCII
+// letters: loops over text test them rather than branch on the ranges,
+// which mispredicts.
+var alnum, letter = func() (a, l [256]bool) {
+	for c := range a {
+		l[c] = isLetter(byte(c))
+		a[c] = l[c] || isDigit(byte(c))
 	}
-	return t
+	return a, l
 }()
 
 // wordEnd returns the end of the run of letters starting at i.
@@ -178,7 +180,7 @@ func wordEnd(text string, i int) int {
 	for i < len(text) {
 		c := text[i]
 		if c < 0x80 {
-			if !alnum[c] || isDigit(c) {
+			if !letter[c] {
 				break
 			}
 			i++
