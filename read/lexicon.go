@@ -1,6 +1,7 @@
 package read
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -191,25 +192,31 @@ func (l *lexicon) find(ws []word) []hit {
 // channelOf returns the channel a sentence's topic words point to most,
 // with those words; "" when none.
 func channelOf(hits []hit) (leverage.Channel, []string) {
-	count := map[leverage.Channel]int{}
+	var count [8]int // per channel, in leverage.Channels order
 	for _, h := range hits {
 		if h.Kind == "topic" {
-			count[h.Channel]++
+			if i := slices.Index(leverage.Channels, h.Channel); i >= 0 {
+				count[i]++
+			}
 		}
 	}
-	best, n := leverage.Channel(""), 0
-	for _, ch := range leverage.Channels {
-		if count[ch] > n {
-			best, n = ch, count[ch]
+	best, n := -1, 0
+	for i := range leverage.Channels {
+		if count[i] > n {
+			best, n = i, count[i]
 		}
 	}
-	var terms []string
+	if best < 0 {
+		return "", nil
+	}
+	ch := leverage.Channels[best]
+	terms := make([]string, 0, n)
 	for _, h := range hits {
-		if h.Kind == "topic" && h.Channel == best {
+		if h.Kind == "topic" && h.Channel == ch {
 			terms = append(terms, h.Term)
 		}
 	}
-	return best, terms
+	return ch, terms
 }
 
 func hasKind(hits []hit, kind string) (hit, bool) {
