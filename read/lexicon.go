@@ -89,6 +89,10 @@ func words(out []word, s, low string, start, end int) []word {
 	out = out[:0]
 	i := start
 	for i < end {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++ // the common case, inline
+			continue
+		}
 		n, ok := wordRune(s, i, end)
 		if !ok {
 			i += n
@@ -96,8 +100,15 @@ func words(out []word, s, low string, start, end int) []word {
 		}
 		j := i + n
 		for j < end {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiWord[c] || c == '\'' || c == '-' {
+					j++
+					continue
+				}
+				break
+			}
 			n, ok := wordRune(s, j, end)
-			if !ok && s[j] != '\'' && s[j] != '-' && !strings.HasPrefix(s[j:end], "’") {
+			if !ok && !strings.HasPrefix(s[j:end], "’") {
 				break
 			}
 			j += n
