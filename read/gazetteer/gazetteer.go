@@ -4,9 +4,10 @@
 // # Tokens
 //
 // Text and names are split into tokens at UAX #29 word boundaries
-// (github.com/clipperhouse/uax29/v2/words; plain ASCII takes a shortcut
-// that cuts at the same places, checked against the package by a test and
-// the fuzz target). Whitespace is not a token. On top of UAX #29:
+// (github.com/clipperhouse/uax29/v2/words; plain ASCII and words of Latin,
+// Greek and Cyrillic letters take a shortcut that cuts at the same places,
+// checked against the package by a test and the fuzz target). Whitespace
+// is not a token. On top of UAX #29:
 //
 //   - a hyphen or dash written between two words without spaces
 //     (- ‐ ‑ ‒ – — ― −) only separates them: "Kassym-Jomart" is
@@ -28,8 +29,10 @@
 //
 // Each token is normalised with golang.org/x/text: NFKD, combining marks
 // and format characters (such as the soft hyphen) dropped, case-folded
-// (cases.Fold). So "Türkiye", "TÜRKİYE" and "Turkiye" are one token, and
-// "Côte d’Ivoire" and "cote d'ivoire" one name. Besides, apostrophes
+// (cases.Fold); a table of those forms, built from x/text on first use,
+// folds the runes of the common scripts without calling it. So "Türkiye",
+// "TÜRKİYE" and "Turkiye" are one token, and "Côte d’Ivoire" and
+// "cote d'ivoire" one name. Besides, apostrophes
 // (’ ‘ ʼ ` ´ ′) are all ', double quotes (“ ” „ « ») are ", and the
 // British -isation is spelled -ization, so "Shanghai Cooperation
 // Organization" matches "Shanghai Cooperation Organisation".

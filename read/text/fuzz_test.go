@@ -2,6 +2,7 @@ package text
 
 import (
 	"os"
+	"slices"
 	"path/filepath"
 	"testing"
 )
@@ -29,6 +30,10 @@ func FuzzSentences(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		checkSentences(t, s, Sentences(s))
+		// The shortcuts of boundaries find the UAX #29 boundaries.
+		if got, want := boundaryEnds(s), uax29Ends(s); !slices.Equal(got, want) {
+			t.Fatalf("boundaries(%q) = %v, UAX #29 %v", s, got, want)
+		}
 	})
 }
 
