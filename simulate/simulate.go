@@ -14,10 +14,12 @@
 package simulate
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/leverage-dev/leverage"
@@ -447,10 +449,10 @@ func (a *aggregate) result(opt Options) *Draws {
 	return d
 }
 
+// sortDrivers orders drivers by the larger of their two indices, largest
+// first; ties keep the scenario's order.
 func sortDrivers(ds []Driver) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && math.Max(ds[j].Composite, ds[j].Lost) > math.Max(ds[j-1].Composite, ds[j-1].Lost); j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	slices.SortStableFunc(ds, func(a, b Driver) int {
+		return cmp.Compare(math.Max(b.Composite, b.Lost), math.Max(a.Composite, a.Lost))
+	})
 }
