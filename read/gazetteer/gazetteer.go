@@ -254,7 +254,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 	if len(g.root) == 0 || text == "" {
 		return nil
 	}
-	f := &finder{g: g, text: text, buf: make([]byte, 0, 64)}
+	f := &finder{g: g, text: text, buf: make([]byte, 0, max(64, g.maxLen))}
 	f.toks = make([]ftok, 0, min(chunk+64, len(text)/4+8))
 	unknown := false
 	sc := scanner{text: text}
@@ -266,7 +266,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			if n := t.end - t.start; !t.ascii || n == 0 || n > g.maxLen {
 				id = f.lookup(t)
 			} else if k := asciiShape(text[t.start:t.end]); g.filter[k/64]&(1<<(k%64)) != 0 {
-				id = f.lookup(t)
+				id = f.lookupASCII(text[t.start:t.end])
 			}
 			if id >= 0 {
 				unknown = false
@@ -392,27 +392,7 @@ func (f *finder) lookup(t token) int32 {
 		if g.excluded(raw) {
 			return -1
 		}
-		// Case-fold and hash in one pass.
-		buf := f.buf[:0]
-		h := uint32(fnvOffset)
-		for i := 0; i < len(raw); i++ {
-			c := raw[i]
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == '`':
-				c = '\''
-			}
-			h = (h ^ uint32(c)) * fnvPrime
-			buf = append(buf, c)
-		}
-		f.buf = buf
-		if len(buf) >= 8 && (buf[len(buf)-1] == 'n' || buf[len(buf)-1] == 's') {
-			if b := izationFix(buf, 0); string(b) != raw {
-				return f.get(b, hash(b))
-			}
-		}
-		return f.get(buf, mix(h))
+		return f.lookupASCII(raw)
 	}
 slow:
 	f.buf = f.n.normOf(f.buf[:0], f.text, t)
@@ -422,6 +402,34 @@ slow:
 		}
 	}
 	return f.get(f.buf, hash(f.buf))
+}
+
+// lookupASCII returns the id of the ASCII token raw, which excluded does
+// not rule out, or -1.
+func (f *finder) lookupASCII(raw string) int32 {
+	// Case-fold and hash in one pass.
+	if cap(f.buf) < len(raw) {
+		f.buf = make([]byte, 0, len(raw))
+	}
+	buf := f.buf[:len(raw)]
+	h := uint32(fnvOffset)
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '`':
+			c = '\''
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+		buf[i] = c
+	}
+	if len(buf) >= 8 && (buf[len(buf)-1] == 'n' || buf[len(buf)-1] == 's') {
+		if b := izationFix(buf, 0); string(b) != raw {
+			return f.get(b, hash(b))
+		}
+	}
+	return f.get(buf, mix(h))
 }
 
 func (f *finder) get(b []byte, h uint32) int32 {
