@@ -136,13 +136,13 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		quote := s[sent.Start:sent.End]
 		lowered := func() string { return a.low[sent.Start:sent.End] }
 		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
-		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary,
-			Note: "read: the sentence at bytes " + strconv.Itoa(sent.Start) + "-" + strconv.Itoa(sent.End)}
+		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary}
 		var q *text.Quantity
 		var rel *rule
+		kinds := kindsOf(refs)
 		for i := range rules {
 			ru := &rules[i]
-			if !hasKinds(refs, ru.subject) || ru.object != nil && !hasKinds(refs, ru.object) {
+			if kinds&mask(ru.subject) == 0 || ru.object != nil && kinds&mask(ru.object) == 0 {
 				continue // the sentence lacks the actors the rule needs
 			}
 			if ru.units != nil {
@@ -214,6 +214,7 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
 		c.ID = "c" + strconv.Itoa(len(out)+1)
 		f.ID = source + "-" + c.ID
+		f.Note = "read: the sentence at bytes " + strconv.Itoa(sent.Start) + "-" + strconv.Itoa(sent.End)
 		out = append(out, c)
 	}
 	return out
@@ -251,14 +252,22 @@ func pick(refs []actorRef, subject, object []leverage.ActorKind, cue int) (strin
 	return s, o
 }
 
-// hasKinds reports whether an actor of one of the kinds is among refs.
-func hasKinds(refs []actorRef, kinds []leverage.ActorKind) bool {
+// kindsOf returns the set of the actors' kinds, as a mask.
+func kindsOf(refs []actorRef) uint {
+	var m uint
 	for _, r := range refs {
-		if slices.Contains(kinds, r.kind) {
-			return true
-		}
+		m |= 1 << kindRank[r.kind]
 	}
-	return false
+	return m
+}
+
+// mask returns the set of kinds, as kindsOf does.
+func mask(kinds []leverage.ActorKind) uint {
+	var m uint
+	for _, k := range kinds {
+		m |= 1 << kindRank[k]
+	}
+	return m
 }
 
 func abs(x int) int {
