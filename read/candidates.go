@@ -131,11 +131,12 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		}
 		hits := a.hits[i]
 		channel, topics := channelOf(hits)
+		topicChannel := channel
 		qs := a.inQuants[i]
 		ds := a.inDates[i]
 		quote := s[sent.Start:sent.End]
 		lowered := func() string { return a.low[sent.Start:sent.End] }
-		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
+		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote, Why: []string{}}
 		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary}
 		var q *text.Quantity
 		var rel *rule
@@ -207,7 +208,12 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		}
 		r.setTime(f, ds, when)
 		c.Channel, c.Fact = channel, f
-		c.Why = append(c.Why, topics...)
+		if rel != nil {
+			c.Why = append(c.Why, "rule: "+rel.relation)
+		}
+		if topicChannel == c.Channel {
+			c.Why = append(c.Why, topics...)
+		}
 		if dependent {
 			c.Why = append(c.Why, "dependence: "+dep.Term)
 		}
