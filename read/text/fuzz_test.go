@@ -2,8 +2,8 @@ package text
 
 import (
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
