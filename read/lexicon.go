@@ -12,12 +12,37 @@ import (
 // lexicon finds the lexemes of data/lexicons.csv in a sentence: words and
 // phrases, lower case, a final * matching any ending.
 type lexicon struct {
-	byFirst map[string][]entry // by the entry's first word (without its *)
-	prefix  map[string][]entry // one-word entries ending in *, by the first prefixLen bytes of their stem
-	short   []entry            // one-word entries ending in * whose stem is shorter than that
-	// starts marks the lower-case ASCII trigrams some term's first word
-	// begins with, so that most words are passed over without a lookup.
-	starts [27 * 27 * 27]bool
+	entries []entry
+	// byStart lists, per first three (or, for a two-letter word, two)
+	// lower-case ASCII letters, the entries whose first word begins so;
+	// most words of a text begin no entry and cost one array lookup.
+	byStart [27*27*27 + 27*27][]int32
+	other   []int32 // entries whose first word begins otherwise ("re-export*")
+}
+
+// start returns the index in lexicon.byStart of a word's beginning, or -1
+// when it does not begin with two or three ASCII letters.
+func start(w string) int {
+	if len(w) == 2 {
+		if t := letters(w); t >= 0 {
+			return 27*27*27 + t
+		}
+		return -1
+	}
+	return trigram(w)
+}
+
+// letters returns the index of a two-letter word, or -1.
+func letters(w string) int {
+	n := 0
+	for i := 0; i < 2; i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return -1
+		}
+		n = n*27 + int(c-'a'+1)
+	}
+	return n
 }
 
 // trigram returns the index in lexicon.starts of a word's first three
@@ -37,9 +62,6 @@ func trigram(w string) int {
 	return n
 }
 
-// prefixLen is how many bytes of a word find the prefixes it may begin with.
-const prefixLen = 3
-
 type entry struct {
 	Lexeme
 	words  []string
@@ -47,7 +69,7 @@ type entry struct {
 }
 
 func newLexicon(lx []Lexeme) *lexicon {
-	l := &lexicon{byFirst: map[string][]entry{}, prefix: map[string][]entry{}}
+	l := &lexicon{}
 	for _, x := range lx {
 		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term))}
 		if len(e.words) == 0 {
@@ -58,18 +80,16 @@ func newLexicon(lx []Lexeme) *lexicon {
 			e.prefix = true
 			e.words[len(e.words)-1] = strings.TrimSuffix(last, "*")
 		}
-		if t := trigram(e.words[0]); t >= 0 {
-			l.starts[t] = true
+		i := int32(len(l.entries))
+		l.entries = append(l.entries, e)
+		first := e.words[0]
+		// A two-letter prefix ("un*") may begin longer words: it goes with
+		// the others.
+		if t := start(first); t >= 0 && !(e.prefix && len(e.words) == 1 && len(first) < 3) {
+			l.byStart[t] = append(l.byStart[t], i)
+		} else {
+			l.other = append(l.other, i)
 		}
-		if e.prefix && len(e.words) == 1 {
-			if stem := e.words[0]; len(stem) >= prefixLen {
-				l.prefix[stem[:prefixLen]] = append(l.prefix[stem[:prefixLen]], e)
-			} else {
-				l.short = append(l.short, e)
-			}
-			continue
-		}
-		l.byFirst[e.words[0]] = append(l.byFirst[e.words[0]], e)
 	}
 	return l
 }
@@ -156,48 +176,41 @@ type hit struct {
 func (l *lexicon) find(ws []word) []hit {
 	var out []hit
 	for i := range ws {
-		if t := trigram(ws[i].text); t >= 0 && !l.starts[t] && len(l.short) == 0 {
-			continue // no term begins so
-		}
-		match := func(e entry) bool {
-			if i+len(e.words) > len(ws) {
-				return false
-			}
-			for k, w := range e.words {
-				got := ws[i+k].text
-				if k == len(e.words)-1 && e.prefix {
-					if !strings.HasPrefix(got, w) {
-						return false
-					}
-				} else if got != w && !(strings.Contains(got, "-") && strings.HasPrefix(got, w+"-")) {
-					return false
-				}
-			}
-			return true
-		}
-		es := l.byFirst[ws[i].text]
-		for k := range es {
-			if e := &es[k]; match(*e) {
-				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
-			}
-		}
-		// One-word prefixes: those sharing the word's first bytes.
 		w := ws[i].text
-		if len(w) >= prefixLen {
-			es := l.prefix[w[:prefixLen]]
-			for k := range es {
-				if e := &es[k]; strings.HasPrefix(w, e.words[0]) {
-					out = append(out, hit{e, ws[i].start, ws[i].end})
+		if t := start(w); t >= 0 {
+			for _, k := range l.byStart[t] {
+				if e := &l.entries[k]; e.match(ws, i) {
+					out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 				}
 			}
 		}
-		for k := range l.short {
-			if e := &l.short[k]; strings.HasPrefix(w, e.words[0]) {
-				out = append(out, hit{e, ws[i].start, ws[i].end})
+		for _, k := range l.other {
+			if e := &l.entries[k]; e.match(ws, i) {
+				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
 	}
 	return out
+}
+
+// match reports whether the entry's words begin at ws[i]: the same words,
+// the last one only begun when the entry ends in *, and a hyphenated word
+// matching its first part ("russian-speaking" for "russian").
+func (e *entry) match(ws []word, i int) bool {
+	if i+len(e.words) > len(ws) {
+		return false
+	}
+	for k, w := range e.words {
+		got := ws[i+k].text
+		if k == len(e.words)-1 && e.prefix {
+			if !strings.HasPrefix(got, w) {
+				return false
+			}
+		} else if got != w && !(strings.HasPrefix(got, w) && strings.HasPrefix(got[len(w):], "-")) {
+			return false
+		}
+	}
+	return true
 }
 
 // channelOf returns the channel a sentence's topic words point to most,

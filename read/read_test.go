@@ -153,3 +153,28 @@ func TestCleanTextRaisesNoFlags(t *testing.T) {
 		t.Errorf("actors %+v", r.Actors)
 	}
 }
+
+func TestLexicon(t *testing.T) {
+	lx := []read.Lexeme{
+		{Channel: leverage.Energy, Term: "oil", Kind: "topic"}, {Channel: leverage.Energy, Term: "pipeline*", Kind: "topic"},
+		{Channel: leverage.Trade, Term: "un*", Kind: "topic"}, {Term: "no", Kind: "negation"},
+		{Term: "relies on", Kind: "dependence"}, {Channel: leverage.People, Term: "russian", Kind: "topic"},
+		{Channel: leverage.Trade, Term: "re-export*", Kind: "topic"},
+	}
+	m := world()
+	m.Lexicon = lx
+	rd := read.New(m)
+	// Each sentence names two actors, so that it is a claim whose why lists
+	// the terms found.
+	for _, tc := range []struct{ text, want string }{
+		{"Syldavia's Pipelines carry Bordurian oil.", "pipeline* oil"},
+		{"Syldavia unsettled Borduria.", "un*"},
+		{"Syldavia has no Russian-speaking Bordurian citizens.", "russian"},
+		{"Syldavia re-exports Bordurian goods.", "re-export*"},
+	} {
+		r := rd.Facts(&extract.Document{Text: tc.text, Format: "text"}, "t")
+		if len(r.Candidates) != 1 || strings.Join(r.Candidates[0].Why, " ") != tc.want {
+			t.Errorf("%q: candidates %+v, want why %q", tc.text, r.Candidates, tc.want)
+		}
+	}
+}
