@@ -10,6 +10,16 @@ import (
 	"github.com/leverage-dev/leverage/read"
 )
 
+// writeJSON writes one item, or several as an array, as indented JSON.
+func writeJSON[T any](w io.Writer, items []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if len(items) == 1 {
+		return enc.Encode(items[0])
+	}
+	return enc.Encode(items)
+}
+
 // ReadFormats lists the output formats WriteRead accepts.
 var ReadFormats = []string{"table", "json", "md"}
 
@@ -20,12 +30,7 @@ var ReadFormats = []string{"table", "json", "md"}
 func WriteRead(w io.Writer, format string, results ...*read.Result) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if len(results) == 1 {
-			return enc.Encode(results[0])
-		}
-		return enc.Encode(results)
+		return writeJSON(w, results)
 	case "table", "md":
 		d := &doc{w: w, md: format == "md"}
 		for i, r := range results {

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -17,12 +16,7 @@ var ScenarioFormats = []string{"table", "json", "md"}
 func WriteScenario(w io.Writer, format string, runs ...*simulate.Result) error {
 	switch format {
 	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		if len(runs) == 1 {
-			return enc.Encode(runs[0])
-		}
-		return enc.Encode(runs)
+		return writeJSON(w, runs)
 	case "table", "md":
 		d := &doc{w: w, md: format == "md"}
 		d.scenario(runs)

@@ -3,16 +3,12 @@
 package assess
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/leverage-dev/leverage"
 	method "github.com/leverage-dev/leverage/assess"
-	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/report"
@@ -63,14 +59,7 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, argA, argB strin
 	if opts.Year < 0 || opts.Year > 9999 {
 		return cmdutil.Usagef("--year: %d is not a year", opts.Year)
 	}
-	wfile, wname := data.DefaultWeights(), "data/weights.csv"
-	if opts.Weights != "" {
-		if wfile, err = os.ReadFile(opts.Weights); err != nil {
-			return fmt.Errorf("read weights: %w", err)
-		}
-		wname = opts.Weights
-	}
-	weights, err := method.ParseWeights(bytes.NewReader(wfile), wname)
+	weights, err := cmdutil.Weights(opts.Weights)
 	if err != nil {
 		return err
 	}

@@ -5,9 +5,11 @@
 package cmdutil
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leverage-dev/leverage/assess"
 	"io"
 	"os"
 	"path/filepath"
@@ -178,4 +180,18 @@ func usage(check cobra.PositionalArgs) cobra.PositionalArgs {
 // environment.
 func NewFactory() *Factory {
 	return &Factory{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+}
+
+// Weights reads the channel and indicator weights of an assessment from
+// path, or the built-in weights (data/weights.csv) when path is "".
+func Weights(path string) (assess.Weights, error) {
+	b, name := data.DefaultWeights(), "data/weights.csv"
+	if path != "" {
+		var err error
+		if b, err = os.ReadFile(path); err != nil {
+			return assess.Weights{}, fmt.Errorf("read weights: %w", err)
+		}
+		name = path
+	}
+	return assess.ParseWeights(bytes.NewReader(b), name)
 }

@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -129,15 +127,7 @@ func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string
 	if opts.Workers < 0 {
 		return nil, cmdutil.Usagef("--workers: want 0 or more, got %d", opts.Workers)
 	}
-	wfile, wname := data.DefaultWeights(), "data/weights.csv"
-	if opts.Weights != "" {
-		var err error
-		if wfile, err = os.ReadFile(opts.Weights); err != nil {
-			return nil, fmt.Errorf("read weights: %w", err)
-		}
-		wname = opts.Weights
-	}
-	weights, err := assess.ParseWeights(bytes.NewReader(wfile), wname)
+	weights, err := cmdutil.Weights(opts.Weights)
 	if err != nil {
 		return nil, err
 	}
