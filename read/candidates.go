@@ -26,8 +26,23 @@ type actorRef struct {
 
 // kindRank orders the actors a name may stand for: a state before the
 // place that stands for it ("Moscow"), and so on.
-var kindRank = map[leverage.ActorKind]int{leverage.State: 0, leverage.Organisation: 1, leverage.Person: 2,
-	leverage.Company: 3, leverage.Asset: 4, leverage.Route: 5, leverage.Place: 6}
+func kindRank(k leverage.ActorKind) int {
+	switch k {
+	case leverage.State:
+		return 0
+	case leverage.Organisation:
+		return 1
+	case leverage.Person:
+		return 2
+	case leverage.Company:
+		return 3
+	case leverage.Asset:
+		return 4
+	case leverage.Route:
+		return 5
+	}
+	return 6
+}
 
 // refs returns the actors a sentence mentions, one per actor, in order.
 func (r *Reader) refs(ms []gazetteer.Mention) []actorRef {
@@ -35,7 +50,7 @@ func (r *Reader) refs(ms []gazetteer.Mention) []actorRef {
 	for _, m := range ms {
 		best := -1
 		for _, i := range m.Entries {
-			if a := r.entryActor[i]; a != nil && (best < 0 || kindRank[a.Kind] < kindRank[r.entryActor[best].Kind]) {
+			if a := r.entryActor[i]; a != nil && (best < 0 || kindRank(a.Kind) < kindRank(r.entryActor[best].Kind)) {
 				best = i
 			}
 		}
@@ -61,6 +76,7 @@ type rule struct {
 	of       matcher  // what the quantity or the sentence must speak of
 	subject  []leverage.ActorKind
 	object   []leverage.ActorKind
+	sm, om   uint // subject and object as masks (see kindsOf)
 }
 
 var (
@@ -101,7 +117,7 @@ func (c cues) MatchString(s string) bool {
 }
 
 // rules are tried in order; the first that fits makes the candidate.
-var rules = []rule{
+var rules = masked([]rule{
 	{relation: "deployment", channel: leverage.Security, units: []string{"persons"}, of: rxTroops,
 		subject: []leverage.ActorKind{leverage.Organisation, leverage.State}, object: []leverage.ActorKind{leverage.State}},
 	{relation: "trade_with", channel: leverage.Trade, units: []string{"USD m"}, of: rxTrade,
@@ -118,6 +134,14 @@ var rules = []rule{
 		subject: []leverage.ActorKind{leverage.Person}, object: []leverage.ActorKind{leverage.State}},
 	{relation: "member_of", channel: leverage.Bloc, of: rxMember,
 		subject: []leverage.ActorKind{leverage.State}, object: []leverage.ActorKind{leverage.Organisation}},
+})
+
+// masked fills in the rules' kind masks.
+func masked(rs []rule) []rule {
+	for i := range rs {
+		rs[i].sm, rs[i].om = mask(rs[i].subject), mask(rs[i].object)
+	}
+	return rs
 }
 
 // candidates finds the facts the sentences state.
@@ -143,7 +167,7 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		kinds := kindsOf(refs)
 		for i := range rules {
 			ru := &rules[i]
-			if kinds&mask(ru.subject) == 0 || ru.object != nil && kinds&mask(ru.object) == 0 {
+			if kinds&ru.sm == 0 || ru.object != nil && kinds&ru.om == 0 {
 				continue // the sentence lacks the actors the rule needs
 			}
 			if ru.units != nil {
@@ -262,7 +286,7 @@ func pick(refs []actorRef, subject, object []leverage.ActorKind, cue int) (strin
 func kindsOf(refs []actorRef) uint {
 	var m uint
 	for _, r := range refs {
-		m |= 1 << kindRank[r.kind]
+		m |= 1 << kindRank(r.kind)
 	}
 	return m
 }
@@ -271,7 +295,7 @@ func kindsOf(refs []actorRef) uint {
 func mask(kinds []leverage.ActorKind) uint {
 	var m uint
 	for _, k := range kinds {
-		m |= 1 << kindRank[k]
+		m |= 1 << kindRank(k)
 	}
 	return m
 }
