@@ -179,18 +179,31 @@ func (l *lexicon) find(ws []word) []hit {
 		w := ws[i].text
 		if t := start(w); t >= 0 {
 			for _, k := range l.byStart[t] {
-				if e := &l.entries[k]; e.match(ws, i) {
+				if e := &l.entries[k]; e.first(w) && e.match(ws, i) {
 					out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 				}
 			}
 		}
 		for _, k := range l.other {
-			if e := &l.entries[k]; e.match(ws, i) {
+			if e := &l.entries[k]; e.first(w) && e.match(ws, i) {
 				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
 	}
 	return out
+}
+
+// first reports whether w can be the entry's first word: a cheap test
+// before match.
+func (e *entry) first(w string) bool {
+	f := e.words[0]
+	if len(w) < len(f) {
+		return false
+	}
+	if len(w) == len(f) {
+		return w == f
+	}
+	return (e.prefix && len(e.words) == 1) || w[len(f)] == '-' && w[:len(f)] == f
 }
 
 // match reports whether the entry's words begin at ws[i]: the same words,
