@@ -340,30 +340,26 @@ func (ds *dateSink) dayAt(text string, i, j, floor int) {
 	}
 	// "5 January 2022", "5th of January"
 	if m, me := try(k); m > 0 {
-		y, ye := yearAfter(text, me)
-		end := me
-		if y > 0 {
-			end = ye
-		}
-		if validDay(y, m, d) {
-			start, approx := qualifierBefore(text, i, floor)
-			ds.add(start, end, y, m, d, approx)
-			return
-		}
+		ds.day(text, floor, i, me, m, d)
 		return
 	}
 	// "January 5, 2022", "Jan. 5"
 	if m, ms := monthBefore(text, i, floor); m > 0 {
-		y, ye := yearAfter(text, k)
-		end := k
-		if y > 0 {
-			end = ye
-		}
-		if validDay(y, m, d) {
-			start, approx := qualifierBefore(text, ms, floor)
-			ds.add(start, end, y, m, d, approx)
-			return
-		}
+		ds.day(text, floor, ms, k, m, d)
+	}
+}
+
+// day records day d of month m, written from byte from to byte after,
+// with the year that follows it, if any, and a qualifier before it.
+func (ds *dateSink) day(text string, floor, from, after, m, d int) {
+	y, ye := yearAfter(text, after)
+	end := after
+	if y > 0 {
+		end = ye
+	}
+	if validDay(y, m, d) {
+		start, approx := qualifierBefore(text, from, floor)
+		ds.add(start, end, y, m, d, approx)
 	}
 }
 
