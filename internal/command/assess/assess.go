@@ -65,15 +65,11 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, argA, argB strin
 	}
 
 	ctx := cmd.Context()
-	st, err := f.OpenStore(ctx)
+	st, m, err := f.Model(ctx, asOf)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m, err := method.LoadModel(ctx, st, asOf)
-	if err != nil {
-		return err
-	}
 	a, err := cmdutil.ResolveActor(m.Actors(), argA, asOf)
 	if err != nil {
 		return err

@@ -195,3 +195,18 @@ func Weights(path string) (assess.Weights, error) {
 	}
 	return assess.ParseWeights(bytes.NewReader(b), name)
 }
+
+// Model opens the store and loads the model as of asOf. The caller closes
+// the store.
+func (f *Factory) Model(ctx context.Context, asOf time.Time) (leverage.Store, *assess.Model, error) {
+	st, err := f.OpenStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := assess.LoadModel(ctx, st, asOf)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return st, m, nil
+}

@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/leverage-dev/leverage"
-	"github.com/leverage-dev/leverage/assess"
-	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/internal/progress"
 	"github.com/leverage-dev/leverage/report"
@@ -95,26 +93,25 @@ stream.`,
 	return cmd
 }
 
-// load returns the built-in scenario name, or parses the file name.
-func load(arg string, ref scenario.Reference) (*scenario.Scenario, error) {
-	if _, _, err := scenario.BuiltinFile(arg); err == nil {
-		return scenario.Builtin(arg, ref)
+// load parses the built-in scenario name, or the file name, and returns
+// it with its text, for errors to quote.
+func load(arg string) (*scenario.Scenario, []byte, error) {
+	if b, _, err := scenario.BuiltinFile(arg); err == nil {
+		s, err := scenario.Builtin(arg, nil)
+		return s, b, err
 	}
 	b, err := os.ReadFile(arg)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, cmdutil.Usagef("%s is neither a built-in scenario (%s) nor a file", arg, strings.Join(scenario.BuiltinNames(), ", "))
+			return nil, nil, cmdutil.Usagef("%s is neither a built-in scenario (%s) nor a file", arg, strings.Join(scenario.BuiltinNames(), ", "))
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	s, err := scenario.Parse(b, arg)
-	if err == nil {
-		err = scenario.Validate(s, ref)
-	}
 	if err != nil {
-		return nil, withLine(err, b)
+		return nil, nil, withLine(err, b)
 	}
-	return s, nil
+	return s, b, nil
 }
 
 func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string) (*simulate.Result, error) {
@@ -131,20 +128,7 @@ func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string
 	if err != nil {
 		return nil, err
 	}
-	ctx := cmd.Context()
-	st, err := f.OpenStore(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer st.Close()
-	ds, err := data.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	if err := ds.Index(); err != nil {
-		return nil, err
-	}
-	sc, err := load(arg, ds)
+	sc, src, err := load(arg)
 	if err != nil {
 		return nil, err
 	}
@@ -154,9 +138,15 @@ func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string
 			return nil, err
 		}
 	}
-	m, err := assess.LoadModel(ctx, st, asOf)
+	ctx := cmd.Context()
+	st, m, err := f.Model(ctx, asOf)
 	if err != nil {
 		return nil, err
+	}
+	defer st.Close()
+	// Checked against the stored model, imports included.
+	if err := scenario.Validate(sc, m); err != nil {
+		return nil, withLine(err, src)
 	}
 	holder, err := cmdutil.ResolveActor(m.Actors(), opts.Holder, asOf)
 	if err != nil {

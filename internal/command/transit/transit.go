@@ -152,15 +152,11 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 		year = asOf.Year()
 	}
 	ctx := cmd.Context()
-	st, err := f.OpenStore(ctx)
+	st, m, err := f.Model(ctx, asOf)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	m, err := method.LoadModel(ctx, st, asOf)
-	if err != nil {
-		return err
-	}
 	b, err := cmdutil.ResolveActor(m.Actors(), arg, asOf)
 	if err != nil {
 		return err
