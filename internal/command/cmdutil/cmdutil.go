@@ -210,3 +210,13 @@ func (f *Factory) Model(ctx context.Context, asOf time.Time) (leverage.Store, *a
 	}
 	return st, m, nil
 }
+
+// Usage returns err as a usage error (exit code 2) when its code is
+// [leverage.EINVALID], the code package query gives bad arguments, and
+// err itself otherwise.
+func Usage(err error) error {
+	if leverage.ErrorCode(err) == leverage.EINVALID {
+		return &UsageError{Err: err}
+	}
+	return err
+}

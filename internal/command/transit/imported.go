@@ -13,6 +13,7 @@ import (
 	method "github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/transit"
 )
 
@@ -24,11 +25,11 @@ type NetworkReport struct {
 	Commodity      string               `json:"commodity"`
 	Stats          transit.NetworkStats `json:"network"`
 	Capacity       float64              `json:"capacity_mt_y"` // cross-border capacity of the exporter's lines
-	MinCut         []Part               `json:"min_cut"`
-	Largest        *Part                `json:"largest_asset"` // the asset of largest capacity carrying flow
+	MinCut         []query.Part         `json:"min_cut"`
+	Largest        *query.Part          `json:"largest_asset"` // the asset of largest capacity carrying flow
 	WithoutLargest *float64             `json:"without_largest_mt_y"`
-	Chokepoints    []Chokepoint         `json:"chokepoints"`
-	WhatIf         *WhatIf              `json:"what_if,omitempty"`
+	Chokepoints    []query.Chokepoint   `json:"chokepoints"`
+	WhatIf         *query.WhatIf        `json:"what_if,omitempty"`
 	Sources        []*leverage.Source   `json:"sources"`
 }
 
@@ -55,7 +56,7 @@ func runImported(cmd *cobra.Command, f *cmdutil.Factory, st leverage.Store, m *m
 		return err
 	}
 	r := &NetworkReport{Schema: "leverage.transit-network/v1", Exporter: method.Ref{ID: b.ID, Name: b.Name},
-		Commodity: opts.Commodity, Stats: stats, Capacity: fl.Value, MinCut: parts(sys, fl), Chokepoints: []Chokepoint{}}
+		Commodity: opts.Commodity, Stats: stats, Capacity: fl.Value, MinCut: query.Parts(sys, fl), Chokepoints: []query.Chokepoint{}}
 	// The largest asset that carries flow: losing any other asset of
 	// larger capacity would cost nothing.
 	best := -1
@@ -65,7 +66,7 @@ func runImported(cmd *cobra.Command, f *cmdutil.Factory, st leverage.Store, m *m
 		}
 	}
 	if best >= 0 {
-		p := part(sys.Parts[best], fl.Parts[best])
+		p := query.PartOf(sys.Parts[best], fl.Parts[best])
 		left := sys.WithoutAsset(sys.Parts[best].Asset)
 		r.Largest, r.WithoutLargest = &p, &left
 	}
@@ -73,10 +74,10 @@ func runImported(cmd *cobra.Command, f *cmdutil.Factory, st leverage.Store, m *m
 		if c.Lost == 0 {
 			continue // states the flow does not depend on
 		}
-		r.Chokepoints = append(r.Chokepoints, Chokepoint{State: c.State, Name: stateName(m, cw, c.State), Role: c.Role, Lost: c.Lost, Share: c.Share})
+		r.Chokepoints = append(r.Chokepoints, query.Chokepoint{State: c.State, Name: stateName(m, cw, c.State), Role: c.Role, Lost: c.Lost, Share: c.Share})
 	}
 	if len(opts.Without) > 0 || len(opts.WithoutState) > 0 {
-		w := &WhatIf{WithoutAssets: opts.Without, WithoutStates: []string{}}
+		w := &query.WhatIf{WithoutAssets: opts.Without, WithoutStates: []string{}}
 		for _, s := range opts.WithoutState {
 			a, err := cmdutil.ResolveActor(m.Actors(), s, m.AsOf)
 			if err != nil {
@@ -98,7 +99,7 @@ func runImported(cmd *cobra.Command, f *cmdutil.Factory, st leverage.Store, m *m
 		if err != nil {
 			return err
 		}
-		w.Capacity, w.Lost, w.MinCut = wf.Value, fl.Value-wf.Value, parts(sys, wf)
+		w.Capacity, w.Lost, w.MinCut = wf.Value, fl.Value-wf.Value, query.Parts(sys, wf)
 		r.WhatIf = w
 	}
 	ds, err := st.Sources(ctx, leverage.SourceFilter{})

@@ -7,19 +7,15 @@ package transit
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/leverage-dev/leverage"
 	method "github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
-	"github.com/leverage-dev/leverage/measure"
-	"github.com/leverage-dev/leverage/transit"
+	"github.com/leverage-dev/leverage/query"
 )
 
 // Options are the flags of the transit command.
@@ -68,71 +64,6 @@ questions: what the system carries once those are gone.`,
 	return cmd
 }
 
-// Report is the JSON output of the transit command.
-type Report struct {
-	Schema      string             `json:"schema"` // "leverage.transit/v1"
-	Exporter    method.Ref         `json:"exporter"`
-	Commodity   string             `json:"commodity"`
-	AsOf        string             `json:"as_of"`
-	Year        int                `json:"year"`
-	Complete    bool               `json:"complete"` // whether the route list can be taken as complete
-	Routes      []method.Route     `json:"routes"`
-	Capacity    float64            `json:"capacity_mt_y"` // maximum flow of the whole system
-	Exports     *Figure            `json:"exports"`       // the exportable volume N-1 is measured against
-	MinCut      []Part             `json:"min_cut"`
-	NMinus1     *NMinus1           `json:"n_minus_1"`
-	Chokepoints []Chokepoint       `json:"chokepoints"`
-	NState      map[string]float64 `json:"n_state"` // per state: capacity left without it, % of exports
-	RouteHHI    *Figure            `json:"route_hhi"`
-	WhatIf      *WhatIf            `json:"what_if,omitempty"`
-	Sources     []*leverage.Source `json:"sources"`
-}
-
-// Figure is a number with its year and sources.
-type Figure struct {
-	Value   float64  `json:"value"`
-	Year    int      `json:"year,omitempty"`
-	Note    string   `json:"note,omitempty"`
-	Sources []string `json:"sources"`
-}
-
-// Part is an asset in a result.
-type Part struct {
-	Asset    string   `json:"asset"`
-	Name     string   `json:"name"`
-	Capacity *float64 `json:"capacity_mt_y"`
-	States   []string `json:"states"`
-	Flow     float64  `json:"flow_mt_y"` // what it carries in the maximum flow
-}
-
-// Chokepoint is one state's power to cut the exports.
-type Chokepoint struct {
-	State    string   `json:"state"`
-	Name     string   `json:"name"`
-	Role     string   `json:"role"`           // transit, or buyer
-	Lost     float64  `json:"lost_mt_y"`      // export capacity lost without the state's jurisdiction
-	Share    float64  `json:"share"`          // Lost over the system's capacity
-	NState   *float64 `json:"n_state"`        // capacity left without the state, % of exports; null without an exports figure
-	Exposure *float64 `json:"flows_crossing"` // share of recorded volumes crossing the state; null without volumes
-}
-
-// NMinus1 is the result of the export-side N-1 test.
-type NMinus1 struct {
-	Percent float64 `json:"percent"`
-	Lost    Part    `json:"largest"`
-	Passes  bool    `json:"passes"` // at least 100%
-}
-
-// WhatIf is what the system carries once some assets and states are gone.
-type WhatIf struct {
-	WithoutAssets []string `json:"without_assets"`
-	WithoutStates []string `json:"without_states"`
-	Capacity      float64  `json:"capacity_mt_y"`
-	Lost          float64  `json:"lost_mt_y"`
-	Percent       *float64 `json:"percent_of_exports"` // null without an exports figure
-	MinCut        []Part   `json:"min_cut"`
-}
-
 func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) error {
 	if err := cmdutil.CheckFormat(opts.Format, "table", "json", "md"); err != nil {
 		return err
@@ -164,20 +95,10 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	if opts.Network == "imported" {
 		return runImported(cmd, f, st, m, b, opts)
 	}
-	es := m.ExportSystem(b.ID, year)
-	if len(es.Routes) == 0 {
-		return fmt.Errorf("no export routes of %s in the dataset", m.Name(b.ID))
-	}
-	r, err := build(m, es, asOf, year)
+	r, err := query.Transit(m, b.ID, query.TransitOptions{AsOf: asOf, Year: year, Without: opts.Without, WithoutStates: opts.WithoutState})
 	if err != nil {
-		return err
+		return cmdutil.Usage(err)
 	}
-	if len(opts.Without) > 0 || len(opts.WithoutState) > 0 {
-		if r.WhatIf, err = whatIf(m, es, r, opts, asOf); err != nil {
-			return err
-		}
-	}
-	r.Sources = sources(m, r)
 	switch opts.Format {
 	case "json":
 		return cmdutil.WriteList(f.Out, "json", nil, nil, r)
@@ -187,162 +108,6 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	return table(f.Out, m, r)
 }
 
-// build computes the report for the export system.
-func build(m *method.Model, es *method.ExportSystem, asOf time.Time, year int) (*Report, error) {
-	sys := transit.NewSystem(es.Exporter, es.Routes)
-	fl, err := sys.Flow(nil)
-	if err != nil {
-		return nil, err
-	}
-	r := &Report{Schema: "leverage.transit/v1", Exporter: method.Ref{ID: es.Exporter, Name: m.Name(es.Exporter)},
-		Commodity: "crude", AsOf: asOf.Format(time.DateOnly), Year: year, Complete: es.Complete,
-		Routes: es.Info, Capacity: fl.Value, Chokepoints: []Chokepoint{}}
-	r.MinCut = parts(sys, fl)
-	if es.Exports != nil {
-		q, _ := es.Exports.Float()
-		r.Exports = &Figure{Value: q, Year: es.Exports.Year, Sources: es.Exports.Sources}
-		if p, ok := sys.Largest(); ok && q > 0 {
-			left := sys.WithoutAsset(p.Asset)
-			pct := 100 * left / q
-			i := slices.IndexFunc(sys.Parts, func(x transit.Part) bool { return x.Asset == p.Asset })
-			r.NMinus1 = &NMinus1{Percent: pct, Passes: pct >= 100, Lost: part(p, fl.Parts[i])}
-		}
-	}
-	for _, c := range sys.Chokepoints(es.Volumes) {
-		cp := Chokepoint{State: c.State, Name: m.Name(c.State), Role: c.Role, Lost: c.Lost, Share: c.Share}
-		if r.Exports != nil && r.Exports.Value > 0 {
-			v := 100 * sys.WithoutState(c.State) / r.Exports.Value
-			cp.NState = &v
-		}
-		if !math.IsNaN(c.Exposure) {
-			x := c.Exposure
-			cp.Exposure = &x
-		}
-		r.Chokepoints = append(r.Chokepoints, cp)
-	}
-	var vols []float64
-	var src []string
-	for i, v := range es.Volumes {
-		if !math.IsNaN(v) {
-			vols = append(vols, v)
-			src = append(src, es.Info[i].Sources...)
-		}
-	}
-	if len(vols) > 0 {
-		r.RouteHHI = &Figure{Value: measure.HHI(vols), Year: es.VolumeYear, Sources: dedupe(src),
-			Note: fmt.Sprintf("over %d routes with a %d volume", len(vols), es.VolumeYear)}
-	}
-	return r, nil
-}
-
-func part(p transit.Part, flow float64) Part {
-	out := Part{Asset: p.Asset, Name: p.Name, States: p.States, Flow: flow}
-	if !math.IsNaN(p.Capacity) {
-		c := p.Capacity
-		out.Capacity = &c
-	}
-	return out
-}
-
-// parts returns the parts of a flow's minimum cut.
-func parts(sys *transit.System, fl *transit.Flow) []Part {
-	out := []Part{}
-	for _, i := range fl.Cut {
-		out = append(out, part(sys.Parts[i], fl.Parts[i]))
-	}
-	return out
-}
-
-// whatIf removes the assets and states the options name.
-func whatIf(m *method.Model, es *method.ExportSystem, r *Report, opts *Options, asOf time.Time) (*WhatIf, error) {
-	sys := transit.NewSystem(es.Exporter, es.Routes)
-	w := &WhatIf{WithoutAssets: []string{}, WithoutStates: []string{}}
-	for _, a := range opts.Without {
-		id, err := resolvePart(m, sys, a, asOf)
-		if err != nil {
-			return nil, err
-		}
-		w.WithoutAssets = append(w.WithoutAssets, id)
-	}
-	for _, s := range opts.WithoutState {
-		act, err := cmdutil.ResolveActor(m.Actors(), s, asOf)
-		if err != nil {
-			return nil, err
-		}
-		w.WithoutStates = append(w.WithoutStates, act.ID)
-	}
-	fl, err := sys.Flow(func(p *transit.Part) bool {
-		if slices.Contains(w.WithoutAssets, p.Asset) {
-			return true
-		}
-		for _, s := range w.WithoutStates {
-			if slices.Contains(p.States, s) {
-				return true
-			}
-		}
-		return false
-	})
-	if err != nil {
-		return nil, err
-	}
-	w.Capacity, w.Lost = fl.Value, r.Capacity-fl.Value
-	w.MinCut = parts(sys, fl)
-	if r.Exports != nil && r.Exports.Value > 0 {
-		pct := 100 * fl.Value / r.Exports.Value
-		w.Percent = &pct
-	}
-	return w, nil
-}
-
-// resolvePart finds an asset of the system by id or name.
-func resolvePart(m *method.Model, sys *transit.System, arg string, asOf time.Time) (string, error) {
-	var ids []string
-	var actors []*leverage.Actor
-	for _, p := range sys.Parts {
-		ids = append(ids, p.Asset)
-		if a := m.Actor(p.Asset); a != nil {
-			actors = append(actors, a)
-		}
-	}
-	a, err := cmdutil.ResolveActor(actors, arg, asOf)
-	if err != nil {
-		return "", cmdutil.Usagef("--without: %v (the system's assets: %s)", err, strings.Join(ids, ", "))
-	}
-	return a.ID, nil
-}
-
-// sources returns the sources cited anywhere in the report.
-func sources(m *method.Model, r *Report) []*leverage.Source {
-	var ids []string
-	for _, rt := range r.Routes {
-		ids = append(ids, rt.Sources...)
-	}
-	for _, fg := range []*Figure{r.Exports, r.RouteHHI} {
-		if fg != nil {
-			ids = append(ids, fg.Sources...)
-		}
-	}
-	ids = dedupe(ids)
-	slices.Sort(ids)
-	out := []*leverage.Source{}
-	for _, id := range ids {
-		if s := m.Source(id); s != nil {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func dedupe(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 func mt(p *float64) string {
 	if p == nil {
 		return "unknown"
@@ -350,7 +115,7 @@ func mt(p *float64) string {
 	return fmt.Sprintf("%.1f", *p)
 }
 
-func table(w io.Writer, m *method.Model, r *Report) error {
+func table(w io.Writer, m *method.Model, r *query.TransitReport) error {
 	fmt.Fprintf(w, "Crude export system of %s, as of %s (data up to %d)\n", r.Exporter.Name, r.AsOf, r.Year)
 	if !r.Complete {
 		fmt.Fprintf(w, "Note: %s's total oil exports are not in the dataset, so its route list may be incomplete.\n", r.Exporter.Name)
@@ -408,7 +173,7 @@ func table(w io.Writer, m *method.Model, r *Report) error {
 	return tw.Flush()
 }
 
-func markdown(w io.Writer, m *method.Model, r *Report) error {
+func markdown(w io.Writer, m *method.Model, r *query.TransitReport) error {
 	fmt.Fprintf(w, "# Crude export system of %s\n\nAs of %s, data up to %d. Method: docs/methodology.md (Energy transit).\n\n", r.Exporter.Name, r.AsOf, r.Year)
 	fmt.Fprintln(w, "| Route | Capacity (Mt/y) | Bottleneck | States | Market | Volume | Sources |\n|---|---:|---|---|---|---|---|")
 	for _, rt := range r.Routes {
@@ -463,7 +228,7 @@ func percent(p *float64, scale float64) string {
 	return fmt.Sprintf("%.1f%%", scale**p)
 }
 
-func cutNames(ps []Part) string {
+func cutNames(ps []query.Part) string {
 	if len(ps) == 0 {
 		return "none"
 	}
