@@ -5,58 +5,15 @@ import (
 	"fmt"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/internal/storecheck"
 )
 
 // AddFacts stores sources and facts under the dataset name, adding to what
 // it holds; see [leverage.FactService]. The facts are checked against
 // everything stored, as Dataset.Validate checks a dataset's own facts.
 func (db *DB) AddFacts(ctx context.Context, dataset string, sources []*leverage.Source, facts []*leverage.Fact) error {
-	if dataset == "" {
-		return leverage.Errorf(leverage.EINVALID, "dataset name required")
-	}
-	// The world the facts may refer to: everything stored, and the sources
-	// given (a stored source wins).
-	actors, err := db.Actors(ctx, leverage.ActorFilter{})
+	added, err := storecheck.AddFacts(ctx, db, dataset, sources, facts)
 	if err != nil {
-		return err
-	}
-	rels, err := db.Relations(ctx)
-	if err != nil {
-		return err
-	}
-	stored, err := db.Sources(ctx, leverage.SourceFilter{})
-	if err != nil {
-		return err
-	}
-	have := map[string]bool{}
-	for _, s := range stored {
-		have[s.ID] = true
-	}
-	var added []*leverage.Source
-	for _, s := range sources {
-		if err := s.Validate(); err != nil {
-			return err
-		}
-		if !have[s.ID] {
-			have[s.ID] = true
-			added = append(added, s)
-		}
-	}
-	world := &leverage.Dataset{Name: dataset, Actors: actors, Relations: rels, Sources: append(stored, added...)}
-	if err := world.Index(); err != nil {
-		return err
-	}
-	ids := map[string]bool{}
-	for _, f := range facts {
-		if ids[f.ID] {
-			return leverage.Errorf(leverage.ECONFLICT, "fact %s given twice", f.ID)
-		}
-		ids[f.ID] = true
-		if err := world.CheckFact(f); err != nil {
-			return err
-		}
-	}
-	if err := checkStorable(&leverage.Dataset{Name: dataset, Sources: added, Facts: facts}); err != nil {
 		return err
 	}
 	return db.write(ctx, "add facts to dataset "+dataset, func(w *writer) error {

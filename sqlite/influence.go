@@ -12,33 +12,16 @@ import (
 	"slices"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/internal/storecheck"
 )
 
 // ReplaceInfluence stores p in place of the stored panel of its profile, in
 // one transaction. Whenever it returns an error, nothing has changed.
 func (db *DB) ReplaceInfluence(ctx context.Context, p *leverage.InfluencePanel, report func(int)) error {
-	if p.Profile == "" {
-		return leverage.Errorf(leverage.EINVALID, "influence panel: profile required")
+	if err := storecheck.Influence(p); err != nil {
+		return err
 	}
 	n := p.Len()
-	if len(p.A) != n || len(p.B) != n || len(p.Year) != n || len(p.Bandwidth) != n || len(p.Dependence) != n {
-		return leverage.Errorf(leverage.EINVALID, "influence panel %s: columns of unequal length", p.Profile)
-	}
-	if len(p.Parts) != len(p.Components) {
-		return leverage.Errorf(leverage.EINVALID, "influence panel %s: %d component names for %d component columns", p.Profile, len(p.Components), len(p.Parts))
-	}
-	for j, col := range p.Parts {
-		if len(col) != n {
-			return leverage.Errorf(leverage.EINVALID, "influence panel %s: component %s has %d rows, want %d", p.Profile, p.Components[j], len(col), n)
-		}
-	}
-	for i := range n {
-		for _, v := range []float64{p.Bandwidth[i], p.Dependence[i], p.Index[i]} {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return leverage.Errorf(leverage.EINVALID, "influence panel %s: row %d (%d, %d, %d) is not a finite number", p.Profile, i, p.A[i], p.B[i], p.Year[i])
-			}
-		}
-	}
 	components, err := json.Marshal(p.Components)
 	if err != nil {
 		return fmt.Errorf("sqlite: influence panel %s: %w", p.Profile, err)

@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/internal/storecheck"
 )
 
 // ReplaceNetwork validates d and n and, in one transaction, replaces
@@ -17,23 +18,12 @@ import (
 // edge id another dataset holds is ECONFLICT. Whenever it returns an error,
 // nothing has changed.
 func (db *DB) ReplaceNetwork(ctx context.Context, d *leverage.Dataset, n *leverage.Network) error {
-	if err := d.Validate(); err != nil {
+	if err := storecheck.Network(d, n); err != nil {
 		return err
 	}
-	if err := checkStorable(d); err != nil {
-		return err
-	}
-	if err := n.Validate(); err != nil {
-		return err
-	}
-	edges, err := encodeEdges(d, n)
+	edges, err := encodeEdges(n)
 	if err != nil {
 		return err
-	}
-	for _, v := range n.Nodes {
-		if !coordinate(v.Lat, 90) || !coordinate(v.Lon, 180) {
-			return leverage.Errorf(leverage.EINVALID, "node %s: coordinates (%v, %v) are not a latitude and longitude", v.ID, v.Lat, v.Lon)
-		}
 	}
 	return db.write(ctx, "replace dataset "+d.Name, func(w *writer) error {
 		w.dataset = d.Name
@@ -59,11 +49,6 @@ func (db *DB) ReplaceNetwork(ctx context.Context, d *leverage.Dataset, n *levera
 	})
 }
 
-// coordinate reports whether x is NaN (unknown) or within [-limit, limit].
-func coordinate(x, limit float64) bool {
-	return math.IsNaN(x) || (x >= -limit && x <= limit)
-}
-
 // nullFloat is x, or NULL for NaN.
 func nullFloat(x float64) any {
 	if math.IsNaN(x) {
@@ -83,26 +68,12 @@ type stake struct {
 	Share *float64 `json:"share"`
 }
 
-// encodeEdges checks what Network.Validate leaves to the store (sources
-// known to d, dates that survive storage, finite path coordinates) and
-// encodes the list columns of n's edges.
-func encodeEdges(d *leverage.Dataset, n *leverage.Network) ([]encodedEdge, error) {
+// encodeEdges encodes the list columns of n's edges, which
+// storecheck.Network has checked.
+func encodeEdges(n *leverage.Network) ([]encodedEdge, error) {
 	out := make([]encodedEdge, len(n.Edges))
 	for i := range n.Edges {
 		e := &n.Edges[i]
-		if err := checkDates("edge "+e.ID, e.Valid.From, e.Valid.To); err != nil {
-			return nil, err
-		}
-		for _, s := range e.Sources {
-			if d.Source(s) == nil {
-				return nil, leverage.Errorf(leverage.EINVALID, "edge %s: unknown source %q", e.ID, s)
-			}
-		}
-		for _, p := range e.Path {
-			if math.IsNaN(p[0]) || math.IsNaN(p[1]) || !coordinate(p[0], 90) || !coordinate(p[1], 180) {
-				return nil, leverage.Errorf(leverage.EINVALID, "edge %s: path point (%v, %v) is not a latitude and longitude", e.ID, p[0], p[1])
-			}
-		}
 		owners := make([]stake, len(e.Owners))
 		for j, s := range e.Owners {
 			owners[j].Owner = s.Owner

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/internal/storecheck"
 )
 
 // batch is the number of rows one INSERT statement writes; many rows per
@@ -18,19 +19,8 @@ const batch = 256
 // are as for ReplaceDataset; a repeated row is ECONFLICT. Whenever it
 // returns an error, nothing has changed.
 func (db *DB) ReplaceObservations(ctx context.Context, d *leverage.Dataset, o *leverage.Observations, report func(int)) error {
-	if err := d.Validate(); err != nil {
+	if err := storecheck.Observations(d, o); err != nil {
 		return err
-	}
-	if err := checkStorable(d); err != nil {
-		return err
-	}
-	if err := o.Validate(d.Name); err != nil {
-		return err
-	}
-	for _, v := range o.Variables {
-		if d.Source(v.Source) == nil {
-			return leverage.Errorf(leverage.EINVALID, "variable %s: unknown source %q", v.Name, v.Source)
-		}
 	}
 	return db.write(ctx, "replace dataset "+d.Name, func(w *writer) error {
 		w.dataset = d.Name

@@ -6,11 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"time"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/internal/storecheck"
 )
 
 // ReplaceDataset validates d and, in one transaction, removes everything
@@ -21,10 +21,7 @@ import (
 // context's error if ctx ends first. Whenever it returns an error, nothing
 // has changed.
 func (db *DB) ReplaceDataset(ctx context.Context, d *leverage.Dataset) error {
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	if err := checkStorable(d); err != nil {
+	if err := storecheck.Dataset(d); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -54,47 +51,6 @@ func (db *DB) ReplaceDataset(ctx context.Context, d *leverage.Dataset) error {
 			return leverage.Errorf(leverage.ECONFLICT, "replace dataset %s: facts of another dataset refer to an actor, relation or source it no longer holds", d.Name)
 		}
 		return fmt.Errorf("sqlite: replace dataset %s: commit: %w", d.Name, err)
-	}
-	return nil
-}
-
-// checkStorable checks what Dataset.Validate leaves to the store: a name,
-// dates that format and parse back to themselves, and values that are
-// numbers.
-func checkStorable(d *leverage.Dataset) error {
-	if d.Name == "" {
-		return leverage.Errorf(leverage.EINVALID, "dataset name required")
-	}
-	for _, s := range d.Sources {
-		if err := checkDates("source "+s.ID, s.Date, s.Accessed); err != nil {
-			return err
-		}
-	}
-	for _, a := range d.Actors {
-		for _, n := range a.Names {
-			if err := checkDates(fmt.Sprintf("actor %s: name %q", a.ID, n.Text), n.Valid.From, n.Valid.To); err != nil {
-				return err
-			}
-		}
-	}
-	for _, f := range d.Facts {
-		if err := checkDates("fact "+f.ID, f.Valid.From, f.Valid.To); err != nil {
-			return err
-		}
-		if f.Value != nil && math.IsNaN(*f.Value) {
-			return leverage.Errorf(leverage.EINVALID, "fact %s: value is not a number", f.ID)
-		}
-	}
-	return nil
-}
-
-// checkDates reports a date among ds that does not survive being stored as
-// text, such as month 13 or a month without a year.
-func checkDates(what string, ds ...leverage.Date) error {
-	for _, d := range ds {
-		if back, err := leverage.ParseDate(d.String()); err != nil || back != d {
-			return leverage.Errorf(leverage.EINVALID, "%s: %d-%d-%d is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD", what, d.Year, d.Month, d.Day)
-		}
 	}
 	return nil
 }
