@@ -44,9 +44,10 @@ func kindRank(k leverage.ActorKind) int {
 	return 6
 }
 
-// refs returns the actors a sentence mentions, one per actor, in order.
-func (r *Reader) refs(ms []gazetteer.Mention) []actorRef {
-	out := make([]actorRef, 0, len(ms))
+// refs returns the actors a sentence mentions, one per actor, in order,
+// appended to dst[:0].
+func (r *Reader) refs(dst []actorRef, ms []gazetteer.Mention) []actorRef {
+	out := dst[:0]
 	for _, m := range ms {
 		best := -1
 		for _, i := range m.Entries {
@@ -147,10 +148,11 @@ func masked(rs []rule) []rule {
 // candidates finds the facts the sentences state.
 func (r *Reader) candidates(s string, a *analysis, source string, when time.Time) []Candidate {
 	out := []Candidate{}
+	var refs []actorRef // reused from sentence to sentence
+	var buf []byte      // for the ids and notes
 	for i, sent := range a.sentences {
 		ms := a.inMentions[i]
-		refs := r.refs(ms)
-		if len(refs) == 0 {
+		if refs = r.refs(refs, ms); len(refs) == 0 {
 			continue
 		}
 		hits := a.hits[i]
@@ -160,8 +162,10 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		ds := a.inDates[i]
 		quote := s[sent.Start:sent.End]
 		lowered := func() string { return a.low[sent.Start:sent.End] }
-		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote, Why: []string{}}
-		f := &leverage.Fact{Sources: []string{source}, Confidence: leverage.Secondary}
+		c := Candidate{Sentence: Span{sent.Start, sent.End}, Quote: quote}
+		// The fact is built here and copied to the heap only if the
+		// sentence makes a candidate: most that name an actor do not.
+		f := leverage.Fact{Confidence: leverage.Secondary}
 		var q *text.Quantity
 		var rel *rule
 		kinds := kindsOf(refs)
@@ -222,6 +226,8 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		} else {
 			channel = rel.channel
 		}
+		c.Channel = channel
+		c.Why = make([]string, 0, 3+topics) // quantity, rule, topics, dependence
 		if q != nil {
 			v := q.Value
 			f.Value, f.Unit = &v, q.Unit
@@ -230,21 +236,28 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 			}
 			c.Why = append(c.Why, "quantity: "+q.Text)
 		}
-		r.setTime(f, ds, when)
-		c.Channel, c.Fact = channel, f
+		r.setTime(&f, ds, when)
 		if rel != nil {
 			c.Why = append(c.Why, "rule: "+rel.relation)
 		}
 		if topicChannel == c.Channel {
-			c.Why = append(c.Why, topics...)
+			c.Why = topicTerms(c.Why, hits, topicChannel)
 		}
 		if dependent {
 			c.Why = append(c.Why, "dependence: "+dep.Term)
 		}
 		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
-		c.ID = "c" + strconv.Itoa(len(out)+1)
-		f.ID = source + "-" + c.ID
-		f.Note = "read: the sentence at bytes " + strconv.Itoa(sent.Start) + "-" + strconv.Itoa(sent.End)
+		// The fact's id is the source's and the candidate's, "<source>-c7":
+		// the candidate's id is its end.
+		buf = strconv.AppendInt(append(append(buf[:0], source...), "-c"...), int64(len(out)+1), 10)
+		f.ID = string(buf)
+		c.ID = f.ID[len(source)+1:]
+		buf = strconv.AppendInt(append(buf[:0], "read: the sentence at bytes "...), int64(sent.Start), 10)
+		buf = strconv.AppendInt(append(buf, '-'), int64(sent.End), 10)
+		f.Note = string(buf)
+		f.Sources = []string{source}
+		fact := f
+		c.Fact = &fact
 		out = append(out, c)
 	}
 	return out

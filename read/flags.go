@@ -107,7 +107,7 @@ func (r *Reader) contradictions(s string, a *analysis, when time.Time) []Flag {
 		if !negated {
 			continue
 		}
-		refs := r.refs(a.inMentions[i])
+		refs := r.refs(nil, a.inMentions[i])
 		if len(refs) < 2 {
 			continue
 		}

@@ -157,13 +157,18 @@ func wordRune(s string, i, end int) (int, bool) {
 // lowerASCII returns s with its ASCII letters in lower case: the same
 // length, so offsets into it are offsets into s.
 func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] is written as it is
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return string(b)
+	b.WriteString(s[from:])
+	return b.String()
 }
 
 // hit is a lexeme found in a sentence.
@@ -227,8 +232,8 @@ func (e *entry) match(ws []word, i int) bool {
 }
 
 // channelOf returns the channel a sentence's topic words point to most,
-// with those words; "" when none.
-func channelOf(hits []hit) (leverage.Channel, []string) {
+// with how many of its words do; "" when none.
+func channelOf(hits []hit) (leverage.Channel, int) {
 	var count [8]int // per channel, in leverage.Channels order
 	for _, h := range hits {
 		if h.Kind == "topic" {
@@ -244,16 +249,19 @@ func channelOf(hits []hit) (leverage.Channel, []string) {
 		}
 	}
 	if best < 0 {
-		return "", nil
+		return "", 0
 	}
-	ch := leverage.Channels[best]
-	terms := make([]string, 0, n)
+	return leverage.Channels[best], n
+}
+
+// topicTerms appends the terms of the topic words of channel ch to dst.
+func topicTerms(dst []string, hits []hit, ch leverage.Channel) []string {
 	for _, h := range hits {
 		if h.Kind == "topic" && h.Channel == ch {
-			terms = append(terms, h.Term)
+			dst = append(dst, h.Term)
 		}
 	}
-	return ch, terms
+	return dst
 }
 
 func hasKind(hits []hit, kind string) (hit, bool) {

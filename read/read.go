@@ -115,8 +115,11 @@ type Reader struct {
 	rels   map[string]*leverage.Relation
 	byRel  map[string][]*leverage.Fact
 	lex    *lexicon
-	// entryActor is, per gazetteer entry, its actor.
+	// entryActor is, per gazetteer entry, its actor; entryNo numbers the
+	// actors of the entries from 0 to nActors-1.
 	entryActor []*leverage.Actor
+	entryNo    []int32
+	nActors    int
 }
 
 // New prepares a reader for the model.
@@ -127,9 +130,17 @@ func New(m Model) *Reader {
 		r.actors[a.ID] = a
 	}
 	r.entryActor = make([]*leverage.Actor, r.gaz.Len())
+	r.entryNo = make([]int32, r.gaz.Len())
+	no := map[string]int32{}
 	for i := range r.entryActor {
-		r.entryActor[i] = r.actors[r.gaz.Entry(i).Actor]
+		id := r.gaz.Entry(i).Actor
+		r.entryActor[i] = r.actors[id]
+		if _, ok := no[id]; !ok {
+			no[id] = int32(len(no))
+		}
+		r.entryNo[i] = no[id]
 	}
+	r.nActors = len(no)
 	for _, rel := range m.Relations {
 		r.rels[rel.ID] = rel
 	}
@@ -293,23 +304,20 @@ func (r *Reader) analyse(s string) *analysis {
 // actorHits groups mentions by actor, in order of first mention.
 func (r *Reader) actorHits(s string, ms []gazetteer.Mention) []ActorHit {
 	var out []ActorHit
-	index := map[string]int{}
+	index := make([]int32, r.nActors) // per actor (see entryNo): 1 + its index in out, 0 before its first mention
 	for _, m := range ms {
-		seen := map[string]bool{}
-		for _, e := range m.Entries {
-			id := r.gaz.Entry(e).Actor
-			if seen[id] {
-				continue
+		for k, e := range m.Entries {
+			no := r.entryNo[e]
+			if slices.ContainsFunc(m.Entries[:k], func(x int) bool { return r.entryNo[x] == no }) {
+				continue // the mention is a name of this actor's already
 			}
-			seen[id] = true
-			i, ok := index[id]
-			if !ok {
+			if index[no] == 0 {
+				id := r.gaz.Entry(e).Actor
 				a := r.actors[id]
-				i = len(out)
-				index[id] = i
 				out = append(out, ActorHit{Actor: id, Name: a.Name, Kind: a.Kind})
+				index[no] = int32(len(out))
 			}
-			h := &out[i]
+			h := &out[index[no]-1]
 			h.Count++
 			h.Spans = append(h.Spans, Span{m.Start, m.End})
 			if form := s[m.Start:m.End]; !slices.Contains(h.Forms, form) {
