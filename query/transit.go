@@ -25,17 +25,17 @@ type TransitOptions struct {
 // m. With assets or states to remove, the report's WhatIf says what the
 // system carries without them.
 func Transit(m *method.Model, exporter string, opts TransitOptions) (*TransitReport, error) {
-	b, err := leverage.Resolve(m.Actors(), exporter, opts.AsOf)
+	b, err := resolve(m, exporter, opts.AsOf)
 	if err != nil {
-		return nil, leverage.Errorf(leverage.EINVALID, "%v", err)
+		return nil, err
 	}
 	year := opts.Year
 	if year == 0 {
 		year = opts.AsOf.Year()
 	}
-	es := m.ExportSystem(b.Actor.ID, year)
+	es := m.ExportSystem(b.ID, year)
 	if len(es.Routes) == 0 {
-		return nil, leverage.Errorf(leverage.ENOTFOUND, "no export routes of %s in the dataset", m.Name(b.Actor.ID))
+		return nil, leverage.Errorf(leverage.ENOTFOUND, "no export routes of %s in the dataset", m.Name(b.ID))
 	}
 	r, err := build(m, es, opts.AsOf, year)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 )
 
 // Options are the flags of the actors command.
@@ -18,14 +19,6 @@ type Options struct {
 	AsOf   string
 	Kind   string
 	Format string
-}
-
-// Row is one actor in the JSON output.
-type Row struct {
-	*leverage.Actor
-	NameAtDate string         `json:"name_at_date"`
-	Matched    *leverage.Name `json:"matched,omitempty"`
-	Roles      []string       `json:"roles,omitempty"`
 }
 
 // NewCmd returns the actors command.
@@ -70,44 +63,19 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, q string) error 
 		return err
 	}
 	defer st.Close()
-	all, err := st.Actors(ctx, leverage.ActorFilter{Kind: leverage.ActorKind(opts.Kind)})
+	found, err := query.SearchActors(ctx, st, q, leverage.ActorKind(opts.Kind), at)
 	if err != nil {
 		return err
-	}
-	matches := leverage.Search(all, q)
-	if len(matches) == 0 {
-		msg := fmt.Sprintf("no actor matches %q", q)
-		if s := leverage.Suggest(all, q, 3); len(s) > 0 {
-			msg += "; did you mean " + strings.Join(s, ", ") + "?"
-		}
-		return fmt.Errorf("%s", msg)
-	}
-	// Roles: capitals and locations, from the facts.
-	facts, err := st.Facts(ctx, leverage.FactFilter{Relations: []string{"capital", "located_in"}})
-	if err != nil {
-		return err
-	}
-	roles := map[string][]string{}
-	for _, fc := range facts {
-		if fc.Relation == "capital" {
-			roles[fc.Object] = append(roles[fc.Object], "capital of "+fc.Subject)
-		} else {
-			roles[fc.Subject] = append(roles[fc.Subject], "in "+fc.Object)
-		}
 	}
 	var rows [][]string
-	var out []Row
-	for _, m := range matches {
-		a := m.Actor
-		r := Row{Actor: a, NameAtDate: a.NameAt(at), Roles: roles[a.ID]}
+	for _, r := range found {
+		a := r.Actor
 		codes := a.ISO3
 		if a.COW != 0 {
 			codes += " " + strconv.Itoa(a.COW)
 		}
 		matched := ""
-		if q != "" && m.Name.Kind != "code" && m.Name.Text != a.Name {
-			n := m.Name
-			r.Matched = &n
+		if n := r.Matched; n != nil {
 			matched = fmt.Sprintf("%q (%s", n.Text, n.Kind)
 			if p := n.Valid.String(); p != "" {
 				matched += ", in use " + p
@@ -115,7 +83,6 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, q string) error 
 			matched += ")"
 		}
 		rows = append(rows, []string{a.ID, string(a.Kind), r.NameAtDate, strings.TrimSpace(codes), matched, strings.Join(r.Roles, "; ")})
-		out = append(out, r)
 	}
-	return cmdutil.WriteList(f.Out, opts.Format, []string{"id", "kind", "name", "codes", "matched", "role"}, rows, out)
+	return cmdutil.WriteList(f.Out, opts.Format, []string{"id", "kind", "name", "codes", "matched", "role"}, rows, found)
 }

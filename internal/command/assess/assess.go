@@ -3,14 +3,12 @@
 package assess
 
 import (
-	"context"
 
 	"github.com/spf13/cobra"
 
-	"github.com/leverage-dev/leverage"
 	method "github.com/leverage-dev/leverage/assess"
-	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/report"
 )
 
@@ -70,50 +68,9 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, argA, argB strin
 		return err
 	}
 	defer st.Close()
-	a, err := cmdutil.ResolveActor(m.Actors(), argA, asOf)
+	as, err := query.Assess(ctx, st, m, argA, argB, method.Options{AsOf: asOf, Year: opts.Year, Weights: weights})
 	if err != nil {
-		return err
-	}
-	b, err := cmdutil.ResolveActor(m.Actors(), argB, asOf)
-	if err != nil {
-		return err
-	}
-	as, err := method.Assess(m, a.ID, b.ID, method.Options{AsOf: asOf, Year: opts.Year, Weights: weights})
-	if err != nil {
-		if leverage.ErrorCode(err) == leverage.EINVALID {
-			return &cmdutil.UsageError{Err: err}
-		}
-		return err
-	}
-	if err := addIndex(ctx, st, m, as, a, b); err != nil {
-		return err
+		return cmdutil.Usage(err)
 	}
 	return report.Write(f.Out, as, opts.Format)
-}
-
-// addIndex adds, for each profile with a stored influence index panel,
-// where the pair stands in it up to the assessment's data year.
-func addIndex(ctx context.Context, st leverage.Store, m *method.Model, as *method.Assessment, a, b *leverage.Actor) error {
-	if a.COW == 0 || b.COW == 0 {
-		return nil
-	}
-	for _, profile := range []string{"open", "fbic"} {
-		_, pts, err := panel.Series(ctx, st, profile, a.COW, b.COW, 0, as.Year)
-		if leverage.ErrorCode(err) == leverage.ENOTFOUND {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		var years, ranks, of []int
-		var values, bw, dep []float64
-		for _, p := range pts {
-			years, ranks, of = append(years, p.Year), append(ranks, p.Rank), append(of, p.Of)
-			values, bw, dep = append(values, p.Index), append(bw, p.Bandwidth), append(dep, p.Dependence)
-		}
-		if x := method.NewIndexSummary(profile, years, ranks, of, values, bw, dep); x != nil {
-			as.AddIndex(m, x)
-		}
-	}
-	return nil
 }

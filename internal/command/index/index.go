@@ -8,21 +8,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
 
-	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/influence"
 	"github.com/leverage-dev/leverage/influence/fbic"
 	"github.com/leverage-dev/leverage/influence/open"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 )
-
-// Profiles lists the index profiles.
-var Profiles = []string{"open", "fbic"}
 
 // NewCmd returns the index command and its subcommands.
 func NewCmd(f *cmdutil.Factory) *cobra.Command {
@@ -46,8 +42,8 @@ Build a panel with "index build", then query it with "top", "series" and
 
 // checkProfile returns a usage error for an unknown profile.
 func checkProfile(p string) error {
-	if !slices.Contains(Profiles, p) {
-		return cmdutil.Usagef("--profile: unknown profile %q (want open or fbic)", p)
+	if err := query.CheckProfile(p); err != nil {
+		return cmdutil.Usagef("--profile: %v", err)
 	}
 	return nil
 }
@@ -77,58 +73,17 @@ func loadWeights(profile, file string) (influence.Weights, error) {
 	return w, err
 }
 
-// resolveState returns the COW code of a state named by COW number or
-// abbreviation, ISO3, ISO numeric or name; a usage error with the nearest
-// names if there is none.
+// resolveState finds the COW code of a state argument; an unknown name is
+// a usage error.
 func resolveState(cw *country.Crosswalk, arg string) (int, error) {
-	if c, ok := cw.COW(arg); ok {
-		return c, nil
-	}
-	type cand struct {
-		label string
-		d     int
-	}
-	var cs []cand
-	q := leverage.Fold(arg)
-	for _, c := range cw.Countries() {
-		d := leverage.Levenshtein(q, leverage.Fold(c.Name))
-		if c.ISO3 != "" {
-			d = min(d, leverage.Levenshtein(q, leverage.Fold(c.ISO3)))
-		}
-		if d <= max(2, len(q)/3) {
-			cs = append(cs, cand{fmt.Sprintf("%s (%s, COW %d)", c.Name, label(c), c.COW), d})
-		}
-	}
-	slices.SortStableFunc(cs, func(a, b cand) int { return a.d - b.d })
-	msg := fmt.Sprintf("unknown state %q", arg)
-	if len(cs) > 0 {
-		msg += "; did you mean"
-		for i, c := range cs[:min(3, len(cs))] {
-			if i > 0 {
-				msg += ","
-			}
-			msg += " " + c.label
-		}
-		msg += "?"
-	}
-	return 0, cmdutil.Usagef("%s", msg)
+	c, err := query.ResolveState(cw, arg)
+	return c, cmdutil.Usage(err)
 }
 
-// label is a state's ISO3 code, or its COW abbreviation when it has none.
-func label(c country.Country) string {
-	if c.ISO3 != "" {
-		return c.ISO3
-	}
-	return c.COWAbb
-}
-
-// stateLabel is "Name (ISO3)" for a COW code.
+// stateLabel is a COW code's name and code.
 func stateLabel(cw *country.Crosswalk, cow int) (name, code string) {
-	c, ok := cw.Country(cow)
-	if !ok {
-		return "COW " + strconv.Itoa(cow), strconv.Itoa(cow)
-	}
-	return c.Name, label(c)
+	s := query.StateOf(cw, cow)
+	return s.Name, s.Code
 }
 
 // writeAtomic writes a file through fn: to a temporary file beside it,

@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-dev/leverage/influence"
 	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 )
 
 type topOptions struct {
@@ -46,17 +47,6 @@ States are named by ISO3, COW code or abbreviation, or name.`,
 	return cmd
 }
 
-// topRow is one line of `index top`, as JSON gives it.
-type topRow struct {
-	Rank       int     `json:"rank"`
-	State      string  `json:"state"`
-	Code       string  `json:"code"`
-	COW        int     `json:"cow"`
-	Index      float64 `json:"index"`
-	Bandwidth  float64 `json:"bandwidth"`
-	Dependence float64 `json:"dependence"`
-}
-
 func runTop(ctx context.Context, f *cmdutil.Factory, opts *topOptions) error {
 	if err := checkProfile(opts.Profile); err != nil {
 		return err
@@ -74,54 +64,27 @@ func runTop(ctx context.Context, f *cmdutil.Factory, opts *topOptions) error {
 	if err != nil {
 		return err
 	}
-	q := leverage.InfluenceQuery{Profile: opts.Profile, From: opts.Year, To: opts.Year}
-	name := opts.Target
-	if opts.Target != "" {
-		q.B, err = resolveState(cw, opts.Target)
-	} else {
-		q.A, err = resolveState(cw, opts.Source)
-		name = opts.Source
-	}
-	if err != nil {
-		return err
-	}
 	st, err := f.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	_, rows, err := st.Influence(ctx, q)
+	top, err := query.RankTop(ctx, st, cw, query.TopQuery{Profile: opts.Profile, Target: opts.Target, Source: opts.Source, Year: opts.Year, N: opts.N})
 	if err != nil {
-		return err
+		return cmdutil.Usage(err)
 	}
-	if len(rows) == 0 {
-		return fmt.Errorf("the %s index has no rows for %s%s", opts.Profile, name, inYear(opts.Year))
-	}
-	year := rows[len(rows)-1].Year // rows are ordered by year
-	var out []topRow
-	for _, r := range rows {
-		if r.Year != year {
-			continue
-		}
-		other := r.A
-		if opts.Source != "" {
-			other = r.B
-		}
-		n, c := stateLabel(cw, other)
-		out = append(out, topRow{Rank: len(out) + 1, State: n, Code: c, COW: other, Index: r.Index, Bandwidth: r.Bandwidth, Dependence: r.Dependence})
-	}
-	out = out[:min(opts.N, len(out))]
+	out := top.Rows
 	headers := []string{"rank", "state", "code", "index", "bandwidth", "dependence"}
 	var cells [][]string
 	for _, r := range out {
 		cells = append(cells, []string{strconv.Itoa(r.Rank), r.State, r.Code, f6(r.Index), f6(r.Bandwidth), f6(r.Dependence)})
 	}
 	if opts.Format == "table" || opts.Format == "md" {
-		who := "Influencers of " + stateName(cw, q.B)
-		if opts.Source != "" {
-			who = "States influenced by " + stateName(cw, q.A)
+		who := "Influencers of " + top.Target.Name
+		if top.Source != nil {
+			who = "States influenced by " + top.Source.Name
 		}
-		fmt.Fprintf(f.Out, "%s, %d (%s index)\n\n", who, year, opts.Profile)
+		fmt.Fprintf(f.Out, "%s, %d (%s index)\n\n", who, top.Year, opts.Profile)
 	}
 	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, out)
 }
@@ -178,38 +141,28 @@ func runSeries(ctx context.Context, f *cmdutil.Factory, opts *seriesOptions, arg
 	if err != nil {
 		return err
 	}
-	a, err := resolveState(cw, argA)
-	if err != nil {
-		return err
-	}
-	b, err := resolveState(cw, argB)
-	if err != nil {
-		return err
-	}
 	st, err := f.OpenStore(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, series, err := panel.Series(ctx, st, opts.Profile, a, b, opts.From, opts.To)
+	ser, err := query.IndexSeries(ctx, st, cw, query.SeriesQuery{Profile: opts.Profile, A: argA, B: argB, From: opts.From, To: opts.To})
 	if err != nil {
-		return err
+		return cmdutil.Usage(err)
 	}
-	if len(series) == 0 {
-		return fmt.Errorf("the %s index has no rows for %s over %s", opts.Profile, stateName(cw, a), stateName(cw, b))
-	}
+	series := ser.Points
 	headers := []string{"year", "index", "rank", "bandwidth", "dependence"}
-	headers = append(headers, p.Components...)
+	headers = append(headers, ser.Components...)
 	var cells [][]string
 	for _, s := range series {
 		row := []string{strconv.Itoa(s.Year), f6(s.Index), fmt.Sprintf("%d/%d", s.Rank, s.Of), f6(s.Bandwidth), f6(s.Dependence)}
-		for _, c := range p.Components {
+		for _, c := range ser.Components {
 			row = append(row, f6(s.Components[c]))
 		}
 		cells = append(cells, row)
 	}
 	if opts.Format == "table" || opts.Format == "md" {
-		fmt.Fprintf(f.Out, "%s over %s (%s index)\n\n", stateName(cw, a), stateName(cw, b), opts.Profile)
+		fmt.Fprintf(f.Out, "%s over %s (%s index)\n\n", ser.A.Name, ser.B.Name, opts.Profile)
 	}
 	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, series)
 }

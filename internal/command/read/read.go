@@ -10,16 +10,15 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/leverage-dev/leverage"
-	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/internal/progress"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/read"
 	"github.com/leverage-dev/leverage/read/extract"
 	"github.com/leverage-dev/leverage/report"
@@ -94,7 +93,7 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, source string) e
 		return err
 	}
 	defer st.Close()
-	m, err := model(ctx, st, f.Now())
+	m, err := query.ReadModel(ctx, st, f.Now())
 	if err != nil {
 		return err
 	}
@@ -203,51 +202,11 @@ func urlOf(name string) string {
 	return ""
 }
 
-// model loads what the reader checks the text against, with the built-in
-// lexicons.
-func model(ctx context.Context, st leverage.Store, now time.Time) (read.Model, error) {
-	actors, err := st.Actors(ctx, leverage.ActorFilter{})
-	if err != nil {
-		return read.Model{}, err
-	}
-	rels, err := st.Relations(ctx)
-	if err != nil {
-		return read.Model{}, err
-	}
-	facts, err := st.Facts(ctx, leverage.FactFilter{})
-	if err != nil {
-		return read.Model{}, err
-	}
-	lex, err := data.Lexicons()
-	if err != nil {
-		return read.Model{}, err
-	}
-	m := read.Model{Actors: actors, Relations: rels, Facts: facts, Now: now}
-	for _, x := range lex {
-		m.Lexicon = append(m.Lexicon, read.Lexeme{Channel: x.Channel, Term: x.Term, Kind: x.Kind})
-	}
-	return m, nil
-}
-
 // accept stores the chosen candidates with the article as their source.
 func accept(ctx context.Context, st leverage.Store, r *read.Result, which string, f *cmdutil.Factory) error {
-	var facts []*leverage.Fact
-	if which == "all" {
-		for _, c := range r.Candidates {
-			facts = append(facts, c.Fact)
-		}
-	} else {
-		for _, id := range strings.Split(which, ",") {
-			id = strings.TrimSpace(id)
-			i := slices.IndexFunc(r.Candidates, func(c read.Candidate) bool { return c.ID == id })
-			if i < 0 {
-				return cmdutil.Usagef("--accept: no candidate %q (the candidates are c1 to c%d)", id, len(r.Candidates))
-			}
-			facts = append(facts, r.Candidates[i].Fact)
-		}
-	}
-	if len(facts) == 0 {
-		return cmdutil.Usagef("--accept: there are no candidates to accept")
+	facts, err := query.Accept(r, which)
+	if err != nil {
+		return cmdutil.Usagef("--accept: %v", err)
 	}
 	if err := st.AddFacts(ctx, "read", []*leverage.Source{r.Source}, facts); err != nil {
 		return fmt.Errorf("accept: nothing stored: %w", err)
