@@ -11,6 +11,8 @@
 //	lexicons.csv    words that tell a reader of articles a sentence's channel,
 //	                a stated dependence or a hedge ([Lexicons]; not part of the
 //	                stored dataset)
+//	geometry.csv    where assets and places lie on a map ([Geometry]; not part
+//	                of the stored dataset)
 //
 // Lines starting with # are comments. docs/data.md describes every column.
 package data
