@@ -3,7 +3,6 @@
 package facts
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/query"
 )
 
 // Options are the flags of the facts command.
@@ -48,9 +48,6 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	if err := cmdutil.CheckFormat(opts.Format, cmdutil.ListFormats...); err != nil {
 		return err
 	}
-	if opts.Channel != "" && !slices.Contains(leverage.Channels, leverage.Channel(opts.Channel)) {
-		return cmdutil.Usagef("--channel: unknown channel %q", opts.Channel)
-	}
 	at, err := f.ParseAsOf(opts.AsOf)
 	if err != nil {
 		return err
@@ -61,30 +58,15 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 		return err
 	}
 	defer st.Close()
+	q := query.FactQuery{Actor: arg, Relation: opts.Relation, Channel: opts.Channel, At: at}
+	if opts.AsOf != "" {
+		q.AsOf = at
+	}
+	_, facts, err := query.Facts(ctx, st, q)
+	if err != nil {
+		return cmdutil.Usage(err)
+	}
 	actors, err := st.Actors(ctx, leverage.ActorFilter{})
-	if err != nil {
-		return err
-	}
-	a, err := cmdutil.ResolveActor(actors, arg, at)
-	if err != nil {
-		return err
-	}
-	rels, err := st.Relations(ctx)
-	if err != nil {
-		return err
-	}
-	relByID := map[string]*leverage.Relation{}
-	for _, r := range rels {
-		relByID[r.ID] = r
-	}
-	if opts.Relation != "" && relByID[opts.Relation] == nil {
-		return cmdutil.Usagef("--relation: unknown relation %q", opts.Relation)
-	}
-	filter := leverage.FactFilter{Actors: []string{a.ID}}
-	if opts.Relation != "" {
-		filter.Relations = []string{opts.Relation}
-	}
-	facts, err := st.Facts(ctx, filter)
 	if err != nil {
 		return err
 	}
@@ -95,13 +77,6 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 	var out []*leverage.Fact
 	var rows [][]string
 	for _, fc := range facts {
-		r := relByID[fc.Relation]
-		if opts.Channel != "" && r.Channel != leverage.Channel(opts.Channel) {
-			continue
-		}
-		if opts.AsOf != "" && !fc.HoldsAt(r.Kind, at) {
-			continue
-		}
 		value := fc.Text
 		if v, ok := fc.Float(); ok {
 			value = strings.TrimSpace(strconv.FormatFloat(v, 'f', -1, 64) + " " + fc.Unit)

@@ -42,22 +42,6 @@ file format and the engine; docs/scenario.schema.json is the JSON Schema.`,
 	return cmd
 }
 
-// Summary is one scenario in the JSON output of scenario list.
-type Summary struct {
-	Name      string `json:"name"`
-	Title     string `json:"title"`
-	Start     string `json:"start"`
-	End       string `json:"end"`
-	Step      string `json:"step"`
-	Shocks    int    `json:"shocks"`
-	Uncertain int    `json:"uncertain"` // numbers given as distributions
-}
-
-func summarise(s *scenario.Scenario) Summary {
-	return Summary{Name: s.Name, Title: s.Title, Start: s.Horizon.Start.String(), End: s.Horizon.End.String(),
-		Step: string(s.Horizon.Step), Shocks: len(s.Shocks), Uncertain: len(s.Uncertain())}
-}
-
 func newList(f *cmdutil.Factory) *cobra.Command {
 	var format string
 	cmd := &cobra.Command{
@@ -71,14 +55,14 @@ func newList(f *cmdutil.Factory) *cobra.Command {
 			}
 			var (
 				rows [][]string
-				list = []Summary{}
+				list = []scenario.Summary{}
 			)
 			for _, name := range scenario.BuiltinNames() {
 				s, err := scenario.Builtin(name, nil)
 				if err != nil {
 					return err
 				}
-				sum := summarise(s)
+				sum := s.Summary()
 				list = append(list, sum)
 				rows = append(rows, []string{sum.Name, sum.Title, sum.Start + " to " + sum.End, fmt.Sprint(sum.Shocks), fmt.Sprint(sum.Uncertain)})
 			}
