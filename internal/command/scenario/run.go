@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/internal/progress"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/report"
 	"github.com/leverage-dev/leverage/scenario"
 	"github.com/leverage-dev/leverage/simulate"
@@ -144,33 +144,19 @@ func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string
 		return nil, err
 	}
 	defer st.Close()
-	// Checked against the stored model, imports included.
-	if err := scenario.Validate(sc, m); err != nil {
-		return nil, withLine(err, src)
-	}
-	holder, err := cmdutil.ResolveActor(m.Actors(), opts.Holder, asOf)
-	if err != nil {
-		return nil, err
-	}
-	target, err := cmdutil.ResolveActor(m.Actors(), opts.Target, asOf)
-	if err != nil {
-		return nil, err
-	}
 	var bar *progress.Bar
-	ro := simulate.Options{Holder: holder.ID, Target: target.ID, Weights: weights, Draws: opts.Draws, Seed: opts.Seed, Workers: opts.Workers}
+	ro := simulate.Options{Holder: opts.Holder, Target: opts.Target, Weights: weights, Draws: opts.Draws, Seed: opts.Seed, Workers: opts.Workers}
 	if opts.Draws > 0 {
 		bar = progress.New(f.ErrOut, "drawing "+sc.Name, opts.Draws, progress.Every(100*time.Millisecond))
 		ro.Progress = bar.Set
 	}
-	r, err := simulate.Run(ctx, m, sc, ro)
+	// Checked against the stored model, imports included.
+	r, err := query.RunScenario(ctx, m, sc, ro)
 	if bar != nil {
 		bar.Done()
 	}
 	if err != nil {
-		if leverage.ErrorCode(err) == leverage.EINVALID {
-			return nil, &cmdutil.UsageError{Err: err}
-		}
-		return nil, err
+		return nil, cmdutil.Usage(withLine(err, src))
 	}
 	return r, nil
 }
