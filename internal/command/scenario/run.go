@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"time"
@@ -155,8 +156,12 @@ func runOne(cmd *cobra.Command, f *cmdutil.Factory, opts *runOptions, arg string
 	if bar != nil {
 		bar.Done()
 	}
-	if err != nil {
-		return nil, cmdutil.Usage(withLine(err, src))
+	var bad *scenario.Error
+	switch {
+	case errors.As(err, &bad): // the file's fault, not the command line's
+		return nil, withLine(err, src)
+	case err != nil:
+		return nil, cmdutil.Usage(err)
 	}
 	return r, nil
 }
