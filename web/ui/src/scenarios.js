@@ -241,6 +241,21 @@ export function mount(root, params, nav) {
   return () => clearCharts();
 }
 
+// driversTable lists the uncertain inputs by their first-order sensitivity
+// index, for the composite at the peak and for the exports lost.
+function driversTable(drivers) {
+  return h('table', { class: 'ind', id: 'sc-drivers' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Input'), h('th', { class: 'n' }, 'Composite at the peak'), h('th', { class: 'n' }, 'Exports lost'))),
+    h('tbody', {}, drivers.map((x) => h('tr', {},
+      h('td', {}, x.input),
+      h('td', { class: 'n' }, bar(x.composite)),
+      h('td', { class: 'n' }, bar(x.lost))))));
+}
+
+function bar(x) {
+  return h('span', { class: 'ix' }, h('span', { class: 'ix-bar', style: `width:${Math.round(Math.max(0, Math.min(1, x || 0)) * 60)}px` }), num(x, 2));
+}
+
 // distOption draws the exports lost over the draws: as a histogram when the
 // API gives one (Dist.histogram = {edges, counts}), else as the 5th, 50th
 // and 95th percentiles and the mean, against the central case.

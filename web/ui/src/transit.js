@@ -191,7 +191,7 @@ export function mount(root, params, nav) {
     // The map.
     const m = chart(mapBox);
     charts.push(m);
-    const lineData = [], pointData = [];
+    const lineData = [], pointData = [], labelData = [];
     for (const f of geo.features || []) {
       const id = f.properties.id;
       const onRoute = used.has(id);
@@ -204,21 +204,25 @@ export function mount(root, params, nav) {
       const item = { name: label, id, value: capacity };
       if (f.geometry && f.geometry.type === 'Point') {
         pointData.push({ ...item, value: [...f.geometry.coordinates, capacity], itemStyle: { color, borderColor: '#fff', borderWidth: 1 } });
+        if (inCut) labelData.push({ name: label, value: f.geometry.coordinates });
       } else if (f.geometry && f.geometry.type === 'LineString') {
+        const coords = f.geometry.coordinates;
         lineData.push({
           ...item,
-          coords: f.geometry.coordinates,
+          coords,
           lineStyle: { color, width: inCut ? 5 : onRoute ? 3.5 : 2, type: isOff ? 'dashed' : 'solid', opacity: 0.95 },
-          label: { show: inCut, formatter: label, color: C.cut, fontWeight: 'bold' },
         });
+        // Lines drawn as polylines take no label: the cut's are put at
+        // the middle vertex.
+        if (inCut) labelData.push({ name: label, value: coords[Math.floor(coords.length / 2)] });
       }
     }
     const maxShare = Math.max(0.0001, ...[...states.values()].map((s) => (s.choke ? s.choke.share : 0)));
     const regions = [...states.values()].map((s) => ({
       name: s.code,
-      itemStyle: { areaColor: state.withoutState.has(s.code) ? '#d6d6d6' : mix('#f6efe4', C.fwd, s.choke ? 0.15 + 0.6 * (s.choke.share / maxShare) : 0.1) },
+      itemStyle: { areaColor: state.withoutState.has(s.code) ? '#d6d6d6' : mix('#f6efe4', C.fwd, s.choke ? 0.08 + 0.42 * (s.choke.share / maxShare) : 0.05) },
     }));
-    regions.push({ name: state.exporter, itemStyle: { areaColor: '#dce9f0' } });
+    regions.push({ name: state.exporter, itemStyle: { areaColor: '#efe0a8', borderColor: '#a08a4a', borderWidth: 1 } });
     show(m, {
       tooltip: {
         trigger: 'item',
@@ -232,7 +236,8 @@ export function mount(root, params, nav) {
         },
       },
       geo: {
-        map: 'region', roam: true, aspectScale: 0.72, selectedMode: false, triggerEvent: true,
+        map: 'region', roam: true, aspectScale: 0.72, selectedMode: false,
+        boundingCoords: [[27, 57], [89, 35]], left: 0, right: 0, top: 0, bottom: 0,
         itemStyle: { areaColor: '#f6f4ef', borderColor: '#b9b3a8', borderWidth: 0.6 },
         emphasis: { itemStyle: { areaColor: '#efe2c7' }, label: { show: false } },
         label: { show: false },
@@ -241,6 +246,10 @@ export function mount(root, params, nav) {
       series: [
         { type: 'lines', coordinateSystem: 'geo', polyline: true, data: lineData, zlevel: 1 },
         { type: 'scatter', coordinateSystem: 'geo', data: pointData, symbolSize: 11, zlevel: 2, label: { show: false } },
+        {
+          type: 'scatter', coordinateSystem: 'geo', data: labelData, symbolSize: 0, zlevel: 3, silent: true, tooltip: { show: false },
+          label: { show: true, position: 'right', formatter: '{b}', color: C.cut, fontWeight: 'bold', backgroundColor: 'rgba(255,255,255,0.8)', padding: [2, 4], borderRadius: 3 },
+        },
       ],
     });
     m.on('click', (p) => {
