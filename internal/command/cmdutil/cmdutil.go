@@ -22,6 +22,7 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/data"
+	"github.com/leverage-dev/leverage/postgres"
 	"github.com/leverage-dev/leverage/sqlite"
 )
 
@@ -38,7 +39,7 @@ type Factory struct {
 	Out, ErrOut io.Writer
 	Now         func() time.Time
 	Getenv      func(string) string
-	DBPath      string // from --db; empty means LEVERAGE_DB or the default path
+	DBPath      string // from --db: a file or a postgres:// URL; empty means LEVERAGE_DB or the default path
 }
 
 // UsageError marks an error as the caller's fault: exit code 2.
@@ -92,9 +93,11 @@ func DefaultDBPath(getenv func(string) string) (string, error) {
 }
 
 // OpenStore opens the database named by --db, LEVERAGE_DB or the default
-// path, creating it if needed. When the built-in dataset stored there is
-// missing or differs from the one in the binary, it is (re)loaded in one
-// transaction.
+// path, creating it if needed: a PostgreSQL database when the name is a
+// postgres:// or postgresql:// URL, an SQLite file otherwise. When the
+// built-in dataset stored there is missing or differs from the one in the
+// binary, it is (re)loaded in one transaction. Messages name a URL without
+// its password.
 func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 	path := f.DBPath
 	if path == "" {
@@ -106,9 +109,9 @@ func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 			return nil, err
 		}
 	}
-	db, err := sqlite.Open(ctx, path)
+	db, name, err := openDB(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", name, err)
 	}
 	ds, err := data.Builtin()
 	if err != nil {
@@ -123,10 +126,28 @@ func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 	if v != ds.Version {
 		if err := db.ReplaceDataset(ctx, ds); err != nil {
 			db.Close()
-			return nil, fmt.Errorf("load built-in dataset into %s: %w", path, err)
+			return nil, fmt.Errorf("load built-in dataset into %s: %w", name, err)
 		}
 	}
 	return db, nil
+}
+
+// openDB opens the store at path, a PostgreSQL URL or an SQLite file, and
+// returns it with the name to show for it.
+func openDB(ctx context.Context, path string) (leverage.Store, string, error) {
+	if postgres.IsURL(path) {
+		name := postgres.Redact(path)
+		db, err := postgres.Open(ctx, path)
+		if err != nil {
+			return nil, name, err
+		}
+		return db, name, nil
+	}
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		return nil, path, err
+	}
+	return db, path, nil
 }
 
 // ParseAsOf reads an --as-of value (YYYY, YYYY-MM or YYYY-MM-DD; a coarse

@@ -19,6 +19,8 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/postgres"
+	"github.com/leverage-dev/leverage/postgres/pgtest"
 	"github.com/leverage-dev/leverage/sqlite"
 )
 
@@ -566,5 +568,67 @@ func TestOpenStoreLoadsBuiltin(t *testing.T) {
 				t.Errorf("%d actors and %d facts stored, want %d and %d", a, fs, tt.actors, tt.facts)
 			}
 		})
+	}
+}
+
+// A postgres:// or postgresql:// URL, from --db or LEVERAGE_DB, opens a
+// PostgreSQL store and loads the built-in dataset into it; anything else is
+// an SQLite file.
+func TestOpenStorePostgres(t *testing.T) {
+	ctx := context.Background()
+	ds, err := data.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgtest.Server(t)
+	tests := []struct {
+		name   string
+		dbPath func(url string) string
+		env    func(url string) map[string]string
+	}{
+		{"--db", func(u string) string { return u }, func(string) map[string]string { return nil }},
+		{"LEVERAGE_DB", func(string) string { return "" }, func(u string) map[string]string { return map[string]string{"LEVERAGE_DB": u} }},
+		{"postgresql scheme", func(u string) string { return "postgresql://" + strings.TrimPrefix(u, "postgres://") }, func(string) map[string]string { return nil }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			url := pgtest.URL(t)
+			// Chdir: were the URL taken for a file path, SQLite would
+			// create it under the working directory.
+			t.Chdir(t.TempDir())
+			st := openStore(t, factory(tt.dbPath(url), tt.env(url)))
+			if _, ok := st.(*postgres.DB); !ok {
+				t.Fatalf("OpenStore opened a %T, want a *postgres.DB", st)
+			}
+			if v, err := st.DatasetVersion(ctx, ds.Name); err != nil || v != ds.Version {
+				t.Errorf("built-in dataset version %q, %v; want %q", v, err, ds.Version)
+			}
+			if actors, facts := count(t, st); actors != len(ds.Actors) || facts != len(ds.Facts) {
+				t.Errorf("store holds %d actors and %d facts, want %d and %d", actors, facts, len(ds.Actors), len(ds.Facts))
+			}
+			if entries, _ := os.ReadDir("."); len(entries) != 0 {
+				t.Errorf("OpenStore created %s in the working directory", entries[0].Name())
+			}
+		})
+	}
+}
+
+// Without a server, a PostgreSQL URL still selects PostgreSQL: the error
+// names the URL, without its password, and no file is created.
+func TestOpenStorePostgresUnreachable(t *testing.T) {
+	t.Chdir(t.TempDir())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	f := factory("postgres://u:secret@127.0.0.1:1/leverage?sslmode=disable&connect_timeout=2", nil)
+	st, err := f.OpenStore(ctx)
+	if err == nil {
+		st.Close()
+		t.Fatal("OpenStore succeeded without a server")
+	}
+	if msg := err.Error(); strings.Contains(msg, "secret") || !strings.Contains(msg, "open database postgres://u:xxxxx@127.0.0.1:1/leverage") {
+		t.Errorf("error %q: want the URL without its password", msg)
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 0 {
+		t.Errorf("OpenStore created %s in the working directory", entries[0].Name())
 	}
 }
