@@ -13,11 +13,11 @@ import (
 // (ISO3, COW code or name) and b's over a, and adds where the pair stands
 // in each stored influence index panel up to the assessment's data year.
 func Assess(ctx context.Context, st leverage.InfluenceService, m *method.Model, a, b string, opts method.Options) (*method.Assessment, error) {
-	actA, err := resolve(m, a, opts.AsOf)
+	actA, err := Resolve(m, a, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	actB, err := resolve(m, b, opts.AsOf)
+	actB, err := Resolve(m, b, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -49,8 +49,9 @@ func Assess(ctx context.Context, st leverage.InfluenceService, m *method.Model, 
 	return as, nil
 }
 
-// resolve finds the actor arg names in m; an unknown name is EINVALID.
-func resolve(m *method.Model, arg string, at time.Time) (*leverage.Actor, error) {
+// Resolve finds the actor arg names in m (id, ISO3 or COW code, or any
+// name in force at the date at); an unknown name is EINVALID.
+func Resolve(m *method.Model, arg string, at time.Time) (*leverage.Actor, error) {
 	x, err := leverage.Resolve(m.Actors(), arg, at)
 	if err != nil {
 		return nil, leverage.Errorf(leverage.EINVALID, "%v", err)

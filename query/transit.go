@@ -25,7 +25,7 @@ type TransitOptions struct {
 // m. With assets or states to remove, the report's WhatIf says what the
 // system carries without them.
 func Transit(m *method.Model, exporter string, opts TransitOptions) (*TransitReport, error) {
-	b, err := resolve(m, exporter, opts.AsOf)
+	b, err := Resolve(m, exporter, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}

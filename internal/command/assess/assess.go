@@ -3,7 +3,6 @@
 package assess
 
 import (
-
 	"github.com/spf13/cobra"
 
 	method "github.com/leverage-dev/leverage/assess"

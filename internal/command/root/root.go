@@ -17,6 +17,7 @@ import (
 	"github.com/leverage-dev/leverage/internal/command/network"
 	readcmd "github.com/leverage-dev/leverage/internal/command/read"
 	scenariocmd "github.com/leverage-dev/leverage/internal/command/scenario"
+	"github.com/leverage-dev/leverage/internal/command/serve"
 	"github.com/leverage-dev/leverage/internal/command/sources"
 	"github.com/leverage-dev/leverage/internal/command/transit"
 	"github.com/leverage-dev/leverage/internal/command/version"
@@ -45,6 +46,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 	cmd.AddCommand(scenariocmd.NewCmd(f))
 	cmd.AddCommand(network.NewCmd(f))
 	cmd.AddCommand(readcmd.NewCmd(f))
+	cmd.AddCommand(serve.NewCmd(f))
 	cmd.SetOut(f.Out)
 	cmd.SetErr(f.ErrOut)
 	return cmd

@@ -1,0 +1,123 @@
+package server
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/assess"
+	"github.com/leverage-dev/leverage/query"
+	"github.com/leverage-dev/leverage/read"
+)
+
+// Limits of the cache. Answers are small (an assessment is about 40 KB),
+// so a full cache stays under a few tens of MB; when it fills, it is
+// emptied and fills again with what is asked.
+const (
+	maxModels  = 8    // models, one per as-of date
+	maxAnswers = 2048 // encoded answers of cacheable routes
+)
+
+// cache keeps what answers are computed from (models loaded as of a date,
+// the article reader) and the answers of cacheable routes, until the next
+// write. Every entry belongs to a generation; a write starts a new one.
+type cache struct {
+	st leverage.Store
+
+	mu      sync.Mutex
+	gen     uint64
+	models  map[string]*assess.Model // by as-of date
+	reader  *read.Reader
+	answers map[string][]byte
+}
+
+func newCache(st leverage.Store) *cache {
+	return &cache{st: st, models: map[string]*assess.Model{}, answers: map[string][]byte{}}
+}
+
+// generation returns the current generation.
+func (c *cache) generation() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+// invalidate drops everything and starts a new generation.
+func (c *cache) invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.models = map[string]*assess.Model{}
+	c.reader = nil
+	c.answers = map[string][]byte{}
+}
+
+// answer returns the kept answer for key.
+func (c *cache) answer(key string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.answers[key]
+	return b, ok
+}
+
+// keep stores an answer computed in generation gen, unless a write came
+// since.
+func (c *cache) keep(key string, b []byte, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if len(c.answers) >= maxAnswers {
+		c.answers = map[string][]byte{}
+	}
+	c.answers[key] = b
+}
+
+// model returns the model as of asOf, loading it on first use. Models are
+// read-only once loaded, so requests share them.
+func (c *cache) model(ctx context.Context, asOf time.Time) (*assess.Model, error) {
+	key := asOf.Format(time.DateOnly)
+	c.mu.Lock()
+	m, gen := c.models[key], c.gen
+	c.mu.Unlock()
+	if m != nil {
+		return m, nil
+	}
+	m, err := assess.LoadModel(ctx, c.st, asOf)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen == c.gen {
+		if len(c.models) >= maxModels {
+			c.models = map[string]*assess.Model{}
+		}
+		c.models[key] = m
+	}
+	return m, nil
+}
+
+// articleReader returns the reader of articles, built on first use. now
+// dates articles that carry no date.
+func (c *cache) articleReader(ctx context.Context, now time.Time) (*read.Reader, error) {
+	c.mu.Lock()
+	rd, gen := c.reader, c.gen
+	c.mu.Unlock()
+	if rd != nil {
+		return rd, nil
+	}
+	m, err := query.ReadModel(ctx, c.st, now)
+	if err != nil {
+		return nil, err
+	}
+	rd = read.New(m)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen == c.gen {
+		c.reader = rd
+	}
+	return rd, nil
+}
