@@ -191,17 +191,23 @@ export function mount(root, params, nav) {
     // The map.
     const m = chart(mapBox);
     charts.push(m);
-    const lineData = [], pointData = [], labelData = [];
+    const lineData = [], pointData = [], labelData = [], placeData = [];
+    const isAsset = new Set((assets || []).map((a) => a.id));
     for (const f of geo.features || []) {
       const id = f.properties.id;
+      if (assets && assets.length && !isAsset.has(id) && !used.has(id)) {
+        // A place (a capital, a city) drawn for orientation.
+        if (f.geometry && f.geometry.type === 'Point') placeData.push({ name: f.properties.name || id, value: f.geometry.coordinates });
+        continue;
+      }
       const onRoute = used.has(id);
       const isOff = state.without.has(id) || (f.properties.states || []).some((s) => state.withoutState.has(s)) ||
         (t.routes || []).some((r) => off(r) && routeAssets(r).includes(id) && !(t.routes || []).some((q) => !off(q) && routeAssets(q).includes(id)));
       const inCut = cut.has(id) && !isOff;
       const color = isOff ? C.off : inCut ? C.cut : onRoute ? C.rev : '#8fa9b8';
       const capacity = (cut.get(id) || baseCut.get(id) || {}).capacity_mt_y ?? f.properties.capacity_mt_y;
-      const label = `${f.properties.name}${capacity != null ? ` · ${num(capacity, 1)} Mt/y` : ''}`;
-      const item = { name: label, id, value: capacity };
+      const label = `${f.properties.name || nameOf.get(id) || id}${capacity != null ? ` · ${num(capacity, 1)} Mt/y` : ''}`;
+      const item = { name: label, id, value: capacity, approximate: f.properties.approximate };
       if (f.geometry && f.geometry.type === 'Point') {
         pointData.push({ ...item, value: [...f.geometry.coordinates, capacity], itemStyle: { color, borderColor: '#fff', borderWidth: 1 } });
         if (inCut) labelData.push({ name: label, value: f.geometry.coordinates });
@@ -217,6 +223,10 @@ export function mount(root, params, nav) {
         if (inCut) labelData.push({ name: label, value: coords[Math.floor(coords.length / 2)] });
       }
     }
+    // Cut labels alternate above and below, west to east, so that
+    // neighbours do not overlap.
+    labelData.sort((x, y) => x.value[0] - y.value[0]);
+    labelData.forEach((d, i) => (d.label = { position: i % 2 ? 'bottom' : 'top' }));
     const maxShare = Math.max(0.0001, ...[...states.values()].map((s) => (s.choke ? s.choke.share : 0)));
     const regions = [...states.values()].map((s) => ({
       name: s.code,
@@ -232,7 +242,8 @@ export function mount(root, params, nav) {
             const label = names.get(p.name) || p.name;
             return s && s.choke ? `<b>${label}</b><br>without it: −${num(s.choke.lost_mt_y, 1)} Mt/y (${pct(s.choke.share)})<br>click to switch it off or on` : label;
           }
-          return `<b>${p.name}</b>${cut.has(p.data.id) ? '<br>in the minimum cut' : ''}<br>click to switch it off or on`;
+          if (p.seriesName === 'places') return p.name;
+          return `<b>${p.name}</b>${cut.has(p.data.id) ? '<br>in the minimum cut' : ''}${p.data.approximate ? '<br>geometry partly approximate' : ''}<br>click to switch it off or on`;
         },
       },
       geo: {
@@ -248,13 +259,17 @@ export function mount(root, params, nav) {
         { type: 'scatter', coordinateSystem: 'geo', data: pointData, symbolSize: 11, zlevel: 2, label: { show: false } },
         {
           type: 'scatter', coordinateSystem: 'geo', data: labelData, symbolSize: 0, zlevel: 3, silent: true, tooltip: { show: false },
-          label: { show: true, position: 'right', formatter: '{b}', color: C.cut, fontWeight: 'bold', backgroundColor: 'rgba(255,255,255,0.8)', padding: [2, 4], borderRadius: 3 },
+          label: { show: true, position: 'right', formatter: '{b}', color: C.cut, fontWeight: 'bold', backgroundColor: 'rgba(255,255,255,0.85)', padding: [2, 4], borderRadius: 3 },
+        },
+        {
+          name: 'places', type: 'scatter', coordinateSystem: 'geo', data: placeData, symbol: 'rect', symbolSize: 5, zlevel: 2,
+          itemStyle: { color: C.ink }, label: { show: true, position: 'right', formatter: '{b}', color: C.muted, fontSize: 11 },
         },
       ],
     });
     m.on('click', (p) => {
       if (p.componentType === 'geo' && states.has(p.name)) toggle(state.withoutState, p.name);
-      else if (p.componentType === 'series' && p.data && p.data.id) toggle(state.without, p.data.id);
+      else if (p.componentType === 'series' && p.seriesName !== 'places' && p.data && p.data.id) toggle(state.without, p.data.id);
     });
 
     // Capacity before and after, against the exports to carry.
