@@ -171,7 +171,7 @@ export function mount(root, params, nav) {
         xAxis: { type: 'category', data: ys },
         yAxis: [
           { type: 'value', min: 0, max: 1, name: 'index' },
-          { type: 'value', inverse: true, min: 1, name: 'rank', splitLine: { show: false } },
+          { type: 'value', inverse: true, min: 1, max: (v) => Math.max(2, v.max), minInterval: 1, alignTicks: false, name: 'rank', splitLine: { show: false } },
         ],
         series: [
           { name: 'index', type: 'line', showSymbol: false, data: s.points.map((p) => p.index), lineStyle: { width: 3 } },
