@@ -35,6 +35,9 @@ const chromium = "/usr/bin/chromium"
 // truncated ending.
 const testArticle = "../internal/command/root/testdata/read/article.txt"
 
+// testToken is the server's bearer token, which uploads need.
+const testToken = "e2e-token"
+
 // TestDashboard loads each page of the dashboard in headless Chromium,
 // served by the real server over a store holding the built-in dataset,
 // performs the page's main interaction, fails on any console error,
@@ -180,7 +183,8 @@ func checkTransit(t *testing.T, ctx context.Context, base string) {
 }
 
 // The scenarios page runs the 2025 drone-strike replay with 200 draws and
-// draws the distributions.
+// draws the distributions; then the same scenario, uploaded as a file,
+// with the token.
 func checkScenarios(t *testing.T, ctx context.Context, base string) {
 	wait(t, ctx, `document.querySelector('#sc-name option[value="cpc-drone-2025"]') && document.querySelector('#sc-detail h2')`)
 	if err := chromedp.Do(ctx,
@@ -199,6 +203,23 @@ func checkScenarios(t *testing.T, ctx context.Context, base string) {
 		t.Errorf("exports lost %q", lost)
 	}
 	t.Logf("exports lost: %s (%s)", lost, text(t, ctx, "#sc-lost .sub"))
+
+	// An uploaded scenario runs with the token.
+	spec, err := os.ReadFile("../data/scenarios/cpc-drone-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#token"), testToken),
+		chromedp.Click(chromedp.CSS("#sc-upload summary")),
+		chromedp.SetValue(chromedp.CSS("#sc-spec"), string(spec)),
+		chromedp.Click(chromedp.CSS("#sc-upload-radio")),
+		chromedp.SetValue(chromedp.CSS("#sc-draws"), "100"),
+		chromedp.Click(chromedp.CSS("#sc-run")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, ctx, `document.querySelector('#sc-draws .value') && document.querySelector('#sc-draws .value').textContent === '100'`)
 }
 
 // The read page reads the test article and highlights its actors and
@@ -387,7 +408,7 @@ func startServer(t *testing.T) string {
 	if err := st.ReplaceInfluence(ctx, influencePanel(), nil); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := server.New(server.Config{Store: st, Token: "e2e-token", Assets: web.Assets()})
+	srv, err := server.New(server.Config{Store: st, Token: testToken, Assets: web.Assets()})
 	if err != nil {
 		t.Fatal(err)
 	}

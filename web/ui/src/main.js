@@ -62,7 +62,7 @@ function route() {
 function start() {
   const t = document.getElementById('token');
   t.value = token();
-  t.addEventListener('change', () => setToken(t.value.trim()));
+  t.addEventListener('input', () => setToken(t.value.trim()));
   window.addEventListener('hashchange', route);
   route();
 }

@@ -2,7 +2,7 @@
 // actors found, the sentences that give candidate facts, and the flags
 // (names close to a known one, names out of their period, statements at
 // odds with stored facts, figures with no source).
-import { post, errorBox, latest, token } from './api.js';
+import { post, query, errorBox, latest, token } from './api.js';
 import { h, clear, num, byteIndex } from './util.js';
 
 export const title = 'Read';
@@ -14,6 +14,7 @@ export function mount(root, params, nav) {
   const file = h('input', { type: 'file', id: 'read-file', accept: '.txt,.html,.htm,.md,text/plain,text/html' });
   const kind = h('select', { id: 'read-kind', 'aria-label': 'Format' },
     h('option', { value: '' }, 'detect'), h('option', { value: 'text/plain' }, 'text'), h('option', { value: 'text/html' }, 'HTML'));
+  const name = h('input', { id: 'read-name', size: 14, placeholder: 'article', title: 'Name of the article: its source id is read-NAME' });
   const readBtn = h('button', { type: 'submit', class: 'primary', id: 'read-run' }, 'Read');
   const storeBtn = h('button', { type: 'button', id: 'read-store', title: 'Store every candidate as a fact, with the article as its source (needs the token)' }, 'Store all candidates');
   const status = h('span', { class: 'status', id: 'read-status' });
@@ -24,7 +25,7 @@ export function mount(root, params, nav) {
     h('p', { class: 'lead' }, 'Turn an article into candidate facts, each pinned to its sentence, and flags for what looks wrong in it.'),
     h('form', { class: 'read-form', onsubmit: (e) => (e.preventDefault(), read(false)) },
       text,
-      h('div', { class: 'controls' }, file, h('label', {}, 'Format ', kind), readBtn, storeBtn, status)),
+      h('div', { class: 'controls' }, file, h('label', {}, 'Format ', kind), h('label', {}, 'Name ', name), readBtn, storeBtn, status)),
     out);
 
   text.addEventListener('input', () => (kept = text.value));
@@ -37,7 +38,7 @@ export function mount(root, params, nav) {
   storeBtn.addEventListener('click', () => read(true));
 
   const fetchRead = latest((signal, body, type, accept) =>
-    post('/read' + (accept ? '?accept=all' : ''), body, type, { signal }));
+    post('/read' + query({ name: name.value.trim(), accept: accept ? 'all' : '' }), body, type, { signal }));
 
   async function read(accept) {
     const body = text.value;
