@@ -142,6 +142,17 @@ func checkDyad(t *testing.T, ctx context.Context, base string) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("dialog#detail .close button"))); err != nil {
 		t.Fatal(err)
 	}
+	// So do the facts behind an indicator, every one found.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`details.channel[data-channel="energy"] .chip.fact`))); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, ctx, `document.querySelector('dialog#detail[open] table.facts tbody tr')`)
+	if missing := eval[int](t, ctx, `document.querySelectorAll('dialog#detail table.facts td.muted').length`); missing > 0 {
+		t.Errorf("%d facts of an energy indicator not found", missing)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("dialog#detail .close button"))); err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("composite %s as of %s, %s as of %s", before, asOfBefore, after, label)
 }
 

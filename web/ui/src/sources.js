@@ -1,9 +1,10 @@
 // The source and fact dialogs every page opens from a citation: what the
 // source is and a link to it; what the facts say.
-import { get, errorBox } from './api.js';
+import { get, cached, errorBox } from './api.js';
 import { h, clear } from './util.js';
 
 let dialog;
+let factsById = true; // until the API refuses /facts?id=
 
 function open(...children) {
   if (!dialog) {
@@ -54,19 +55,31 @@ function sourceBody(s) {
 
 // factsDialog shows the facts with the given ids: asked for by id
 // (/facts?id=a,b) or, where the API only lists facts by actor, from the
-// facts of ctx.actors; the others are listed by id.
+// facts of ctx.actors and then of the assets; any left are listed by id.
 export async function factsDialog(ids, ctx) {
   const d = open(h('h2', {}, `${ids.length} fact${ids.length > 1 ? 's' : ''}`), h('p', { class: 'muted' }, 'Loading…'));
   try {
     const want = new Set(ids);
     const found = new Map();
-    let lists;
-    try {
-      lists = [await get('/facts', { id: ids, as_of: ctx.asOf })]; // facts by id, where the API has it
-    } catch {
-      lists = await Promise.all((ctx.actors || []).map((a) => get('/facts', { actor: a, as_of: ctx.asOf })));
+    const keep = (lists) => {
+      for (const list of lists) for (const f of list || []) if (want.has(f.id)) found.set(f.id, f);
+    };
+    if (factsById) {
+      try {
+        keep([await get('/facts', { id: ids, as_of: ctx.asOf })]);
+      } catch (e) {
+        if (e.param !== 'id') throw e;
+        factsById = false; // this API lists facts by actor only
+      }
     }
-    for (const list of lists) for (const f of list || []) if (want.has(f.id)) found.set(f.id, f);
+    if (!factsById) {
+      keep(await Promise.all((ctx.actors || []).map((a) => get('/facts', { actor: a, as_of: ctx.asOf }))));
+      if (found.size < want.size) {
+        // The rest are about assets and routes (capacities, crossings).
+        const more = await cached('/actors', { kind: 'asset' });
+        keep(await Promise.all(more.map((a) => get('/facts', { actor: a.id, as_of: ctx.asOf }))));
+      }
+    }
     clear(d,
       h('form', { method: 'dialog', class: 'close' }, h('button', { 'aria-label': 'Close' }, '×')),
       h('h2', {}, `${ids.length} fact${ids.length > 1 ? 's' : ''}`),
@@ -74,7 +87,7 @@ export async function factsDialog(ids, ctx) {
         h('thead', {}, h('tr', {}, h('th', {}, 'Fact'), h('th', {}, 'Statement'), h('th', {}, 'Valid'), h('th', {}, 'Sources'))),
         h('tbody', {}, ids.map((id) => {
           const f = found.get(id);
-          if (!f) return h('tr', {}, h('td', {}, h('code', {}, id)), h('td', { class: 'muted', colspan: 3 }, 'about other actors: see leverage facts'));
+          if (!f) return h('tr', {}, h('td', {}, h('code', {}, id)), h('td', { class: 'muted', colspan: 3 }, 'not found among the facts of the pair and the assets'));
           return h('tr', {},
             h('td', {}, h('code', {}, f.id)),
             h('td', {}, `${f.subject} ${f.relation} ${f.object || ''}`,
