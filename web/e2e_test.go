@@ -78,14 +78,13 @@ func TestDashboard(t *testing.T) {
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
 			tab := openTab(t, browser, base)
+			defer tab.finish(t, filepath.Join(shots, p.name+".png"))
 			ctx, cancel := context.WithTimeout(tab.ctx, 30*time.Second)
 			defer cancel()
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/#/"+p.path)); err != nil {
 				t.Fatalf("load %s: %v", p.path, err)
 			}
 			p.check(t, ctx, base)
-			tab.screenshot(t, ctx, filepath.Join(shots, p.name+".png"))
-			tab.noErrors(t)
 		})
 	}
 	t.Logf("browser tests took %v", time.Since(start).Round(time.Millisecond))
@@ -313,29 +312,30 @@ func openTab(t *testing.T, browser context.Context, base string) *tab {
 	return tb
 }
 
-func (tb *tab) noErrors(t *testing.T) {
-	t.Helper()
+// finish saves a full-page screenshot of the tab, also after a failure,
+// and reports the errors the page logged.
+func (tb *tab) finish(t *testing.T, path string) {
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	// From the top, so that the sticky header is where it belongs.
+	err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	var png []byte
+	if err == nil {
+		png, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
+	}
+	if err == nil {
+		err = os.WriteFile(path, png, 0o644)
+	}
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+	} else {
+		t.Logf("screenshot: %s", path)
+	}
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	for _, e := range tb.errs {
 		t.Error(e)
 	}
-}
-
-func (tb *tab) screenshot(t *testing.T, ctx context.Context, path string) {
-	t.Helper()
-	// From the top, so that the sticky header is where it belongs.
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)); err != nil {
-		t.Fatal(err)
-	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("screenshot: %s", path)
 }
 
 // wait polls the page until the JavaScript expression is truthy.
