@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,6 +90,11 @@ func New(cfg Config) (*Server, error) {
 		files = http.FileServerFS(cfg.Assets)
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r.URL.Path); allow != "" {
+			w.Header().Set("Allow", allow)
+			writeError(w, r, &statusError{http.StatusMethodNotAllowed, "method_not_allowed", r.Method + " is not allowed on " + r.URL.Path + " (allowed: " + allow + ")", ""})
+			return
+		}
 		switch {
 		case strings.HasPrefix(r.URL.Path, "/api/") || files == nil:
 			writeError(w, r, leverage.Errorf(leverage.ENOTFOUND, "no endpoint %s %s (see /openapi.json)", r.Method, r.URL.Path))
@@ -105,6 +111,33 @@ func New(cfg Config) (*Server, error) {
 // ServeHTTP serves one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
+}
+
+// allowed lists the methods of the API routes whose pattern matches path,
+// or "" if none does.
+func (s *Server) allowed(path string) string {
+	var methods []string
+	for _, rt := range s.routes {
+		if matches(rt.Path, path) && !slices.Contains(methods, rt.Method) {
+			methods = append(methods, rt.Method)
+		}
+	}
+	return strings.Join(methods, ", ")
+}
+
+// matches reports whether path fits pattern, whose {name} segments match
+// any one segment.
+func matches(pattern, path string) bool {
+	ps, xs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(xs) {
+		return false
+	}
+	for i, p := range ps {
+		if p != xs[i] && !(strings.HasPrefix(p, "{") && xs[i] != "") {
+			return false
+		}
+	}
+	return true
 }
 
 // Invalidate drops every cached model and answer; the server calls it
