@@ -26,8 +26,8 @@ func (db *DB) ReplaceObservations(ctx context.Context, d *leverage.Dataset, o *l
 		if err := replace(ctx, tx, d); err != nil {
 			return err
 		}
-		ids := make([]int64, len(o.Variables))
-		byID := make(map[int64]string, len(o.Variables))
+		ids := make([]int32, len(o.Variables))
+		byID := make(map[int32]string, len(o.Variables))
 		b := &pgx.Batch{}
 		for i, v := range o.Variables {
 			b.Queue(`INSERT INTO variables (name, dataset, unit, dyadic, directed, description, source)
@@ -54,8 +54,8 @@ func (db *DB) ReplaceObservations(ctx context.Context, d *leverage.Dataset, o *l
 				// The key is variable, a, b, year.
 				f := strings.Split(key, ", ")
 				if len(f) == 4 {
-					if id, err := strconv.ParseInt(f[0], 10, 64); err == nil && byID[id] != "" {
-						return fmt.Sprintf("observation of %s for %s, %s in %s", byID[id], f[1], f[2], f[3])
+					if id, err := strconv.ParseInt(f[0], 10, 32); err == nil && byID[int32(id)] != "" {
+						return fmt.Sprintf("observation of %s for %s, %s in %s", byID[int32(id)], f[1], f[2], f[3])
 					}
 				}
 				return "observation " + key
@@ -100,12 +100,12 @@ func (db *DB) Observations(ctx context.Context, f leverage.ObservationFilter) (*
 			return err
 		}
 		// The index of each variable in o.Variables, added as rows use it.
-		index := map[int64]int{}
+		index := map[int32]int{}
 		var (
-			id          int64
+			id          int32
 			a, b, year  int32
 			value       float64
-			lastID      int64 = -1
+			lastID      int32 = -1
 			last        int
 			scanTargets = []any{&id, &a, &b, &year, &value}
 		)
@@ -141,15 +141,15 @@ func (db *DB) Observations(ctx context.Context, f leverage.ObservationFilter) (*
 }
 
 // variables returns every stored variable by id.
-func variables(ctx context.Context, tx pgx.Tx) (map[int64]leverage.Variable, error) {
+func variables(ctx context.Context, tx pgx.Tx) (map[int32]leverage.Variable, error) {
 	rows, err := tx.Query(ctx, `SELECT id, name, unit, dyadic, directed, description, source FROM variables`)
 	if err != nil {
 		return nil, err
 	}
-	vars := map[int64]leverage.Variable{}
+	vars := map[int32]leverage.Variable{}
 	err = scanAll(rows, func() error {
 		var (
-			id int64
+			id int32
 			v  leverage.Variable
 		)
 		if err := rows.Scan(&id, &v.Name, &v.Unit, &v.Dyadic, &v.Directed, &v.Description, &v.Source); err != nil {

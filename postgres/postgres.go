@@ -110,8 +110,10 @@ func scrub(msg string) string { return passwordRE.ReplaceAllString(msg, "${1}xxx
 
 // migrate applies, in name order, every embedded migration not yet recorded
 // in the schema_migrations table, each in a transaction of its own with its
-// record. It holds an advisory lock meanwhile, so that a second process
-// opening the database waits, then finds the migrations applied.
+// record. When some are pending it holds an advisory lock meanwhile, so
+// that a second process opening the database waits, then finds them
+// applied. When none are, it writes nothing: a role that may only read and
+// write rows opens a database its owner has brought up to date.
 func (db *DB) migrate(ctx context.Context) error {
 	conn, err := db.pool.Acquire(ctx)
 	if err != nil {
@@ -129,6 +131,10 @@ func (db *DB) migrate(ctx context.Context) error {
 		return errors.New("no schema to create the tables in: none of the search path exists")
 	}
 	db.schema = *hash
+	pending, err := pendingMigrations(ctx, conn.Conn())
+	if err != nil || len(pending) == 0 {
+		return err
+	}
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1, $2)`, migrateLock, db.schema); err != nil {
 		return fmt.Errorf("lock schema %s for migrations: %w", *schema, err)
 	}
@@ -142,33 +148,54 @@ func (db *DB) migrate(ctx context.Context) error {
 		applied_at timestamptz NOT NULL DEFAULT now()
 	)`
 	if _, err := conn.Exec(ctx, create); err != nil {
-		return fmt.Errorf("create schema_migrations table: %w", err)
+		return fmt.Errorf("create schema_migrations table in schema %s: %w", *schema, err)
 	}
-	applied := map[string]bool{}
-	rows, err := conn.Query(ctx, `SELECT name FROM schema_migrations`)
-	if err != nil {
-		return fmt.Errorf("read schema_migrations: %w", err)
+	// Another process may have applied them while this one waited.
+	if pending, err = pendingMigrations(ctx, conn.Conn()); err != nil {
+		return err
 	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return fmt.Errorf("read schema_migrations: %w", err)
-	}
-	for _, n := range names {
-		applied[n] = true
-	}
-	entries, err := fs.ReadDir(migrations, "migration") // sorted by name
-	if err != nil {
-		return fmt.Errorf("read migrations: %w", err)
-	}
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") || applied[e.Name()] {
-			continue
-		}
-		if err := apply(ctx, conn.Conn(), e.Name()); err != nil {
-			return fmt.Errorf("migration %s: %w", e.Name(), err)
+	for _, name := range pending {
+		if err := apply(ctx, conn.Conn(), name); err != nil {
+			return fmt.Errorf("migration %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// pendingMigrations returns the names of the embedded migrations that the
+// schema_migrations table of the current schema does not record, in order:
+// all of them if there is no such table.
+func pendingMigrations(ctx context.Context, conn *pgx.Conn) ([]string, error) {
+	applied := map[string]bool{}
+	var exists bool
+	err := conn.QueryRow(ctx, `SELECT to_regclass(format('%I.schema_migrations', current_schema())) IS NOT NULL`).Scan(&exists)
+	if err != nil {
+		return nil, fmt.Errorf("look for schema_migrations: %w", err)
+	}
+	if exists {
+		rows, err := conn.Query(ctx, `SELECT name FROM schema_migrations`)
+		if err != nil {
+			return nil, fmt.Errorf("read schema_migrations: %w", err)
+		}
+		names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+		if err != nil {
+			return nil, fmt.Errorf("read schema_migrations: %w", err)
+		}
+		for _, n := range names {
+			applied[n] = true
+		}
+	}
+	entries, err := fs.ReadDir(migrations, "migration") // sorted by name
+	if err != nil {
+		return nil, fmt.Errorf("read migrations: %w", err)
+	}
+	var pending []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".sql") && !applied[e.Name()] {
+			pending = append(pending, e.Name())
+		}
+	}
+	return pending, nil
 }
 
 // apply runs one migration and records it, in one transaction.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	neturl "net/url"
 	"os"
 	"slices"
 	"testing"
@@ -287,5 +288,42 @@ func TestObservationsCanceledMidway(t *testing.T) {
 	}
 	if got.Len() != want || want == 0 {
 		t.Errorf("filtered: %d rows, want %d", got.Len(), want)
+	}
+}
+
+// A role that may only read and write rows, with the grants of
+// docs/deploy.md, uses a database its owner has brought up to date.
+func TestAppRole(t *testing.T) {
+	ctx := context.Background()
+	owner := pgtest.URL(t)
+	open(t, owner)
+	u, err := neturl.Parse(owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, role := u.Query().Get("search_path"), pgtest.Name(t, "app_")
+	server := pgtest.Server(t)
+	pgtest.Exec(t, server, fmt.Sprintf(`CREATE ROLE %[2]s LOGIN;
+		GRANT USAGE ON SCHEMA %[1]s TO %[2]s;
+		GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %[1]s TO %[2]s;
+		GRANT USAGE ON ALL SEQUENCES IN SCHEMA %[1]s TO %[2]s`, schema, role))
+	t.Cleanup(func() { pgtest.Exec(t, server, fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE %[1]s", role)) })
+	u.User = neturl.User(role)
+	db := open(t, u.String())
+	if err := db.ReplaceDataset(ctx, dataset("v1")); err != nil {
+		t.Fatalf("ReplaceDataset as %s: %v", role, err)
+	}
+	d, o := observations("1", 10)
+	if err := db.ReplaceObservations(ctx, d, o, nil); err != nil {
+		t.Fatalf("ReplaceObservations as %s: %v", role, err)
+	}
+	// Nor may it create tables: the schema is the owner's.
+	conn, err := pgx.Connect(ctx, u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE TABLE x (a int)"); err == nil {
+		t.Errorf("%s created a table", role)
 	}
 }

@@ -10,7 +10,7 @@
 -- variables and influence_panels made reference tables.
 
 CREATE TABLE variables (
-	id          bigserial PRIMARY KEY,
+	id          serial PRIMARY KEY,
 	name        text COLLATE "C" NOT NULL UNIQUE CHECK (name <> ''),
 	dataset     text COLLATE "C" NOT NULL REFERENCES datasets (name) ON DELETE CASCADE,
 	unit        text NOT NULL DEFAULT '',
@@ -25,7 +25,7 @@ CREATE INDEX variables_dataset ON variables (dataset);
 -- variable is the id of a row of variables. b is 0 for a monadic variable,
 -- year 0 for a timeless one. Distributed by a under Citus.
 CREATE TABLE observations (
-	variable bigint NOT NULL,
+	variable integer NOT NULL,
 	a        integer NOT NULL CHECK (a > 0),
 	b        integer NOT NULL CHECK (b >= 0),
 	year     integer NOT NULL CHECK (year BETWEEN 0 AND 9999),

@@ -28,13 +28,9 @@ const Env = "LEVERAGE_TEST_POSTGRES"
 func URL(t testing.TB) string {
 	t.Helper()
 	base := Server(t)
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "test_" + hex.EncodeToString(b[:])
-	exec(t, base, "CREATE SCHEMA "+schema)
-	t.Cleanup(func() { exec(t, base, "DROP SCHEMA "+schema+" CASCADE") })
+	schema := Name(t, "test_")
+	Exec(t, base, "CREATE SCHEMA "+schema)
+	t.Cleanup(func() { Exec(t, base, "DROP SCHEMA "+schema+" CASCADE") })
 	return WithSearchPath(t, base, schema)
 }
 
@@ -61,8 +57,20 @@ func WithSearchPath(t testing.TB, base, schema string) string {
 	return u.String()
 }
 
-// exec runs one statement on a connection of its own.
-func exec(t testing.TB, connString, sql string) {
+// Name returns prefix followed by random letters and digits, a name for
+// a schema, role or database of one test.
+func Name(t testing.TB, prefix string) string {
+	t.Helper()
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		t.Fatal(err)
+	}
+	return prefix + hex.EncodeToString(b[:])
+}
+
+// Exec runs the statements sql on a connection of its own to connString,
+// and fails t if they fail.
+func Exec(t testing.TB, connString, sql string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
