@@ -82,6 +82,7 @@ type Route struct {
 	ID         string   `json:"id"`
 	Name       string   `json:"name"`
 	Chain      []string `json:"chain"`                // asset names in order
+	Assets     []string `json:"assets"`               // asset ids in order
 	Capacity   *float64 `json:"capacity_mt_y"`        // lesser-of capacity; null when unknown
 	Bottleneck string   `json:"bottleneck,omitempty"` // asset that sets it
 	States     []string `json:"states"`

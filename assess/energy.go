@@ -39,7 +39,7 @@ func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
 			yv, _ := y.Float()
 			return cmp.Compare(xv, yv)
 		})
-		var chain []string
+		var chain, assets []string
 		for _, sf := range segs {
 			facts = append(facts, sf)
 			s := transit.Segment{Asset: sf.Object, Name: m.Name(sf.Object), Capacity: math.NaN()}
@@ -58,12 +58,13 @@ func loadExportSystem(m *Model, b string, capacities bool) exportSystem {
 			slices.Sort(s.States)
 			r.Segments = append(r.Segments, s)
 			chain = append(chain, s.Name)
+			assets = append(assets, s.Asset)
 		}
 		for _, mf := range m.All("delivers_to", rid, "") {
 			r.Market = mf.Object
 			facts = append(facts, mf)
 		}
-		info := Route{ID: rid, Name: r.Name, Chain: chain, Bottleneck: r.Bottleneck(), Market: r.Market}
+		info := Route{ID: rid, Name: r.Name, Chain: chain, Assets: assets, Bottleneck: r.Bottleneck(), Market: r.Market}
 		if c := r.Capacity(); !math.IsNaN(c) {
 			info.Capacity = &c
 		}

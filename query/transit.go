@@ -63,6 +63,7 @@ type TransitReport struct {
 	Capacity    float64            `json:"capacity_mt_y"` // maximum flow of the whole system
 	Exports     *Figure            `json:"exports"`       // the exportable volume N-1 is measured against
 	MinCut      []Part             `json:"min_cut"`
+	Parts       []Part             `json:"parts"` // every asset with the flow it carries
 	NMinus1     *NMinus1           `json:"n_minus_1"`
 	Chokepoints []Chokepoint       `json:"chokepoints"`
 	NState      map[string]float64 `json:"n_state"` // per state: capacity left without it, % of exports
@@ -114,6 +115,7 @@ type WhatIf struct {
 	Lost          float64  `json:"lost_mt_y"`
 	Percent       *float64 `json:"percent_of_exports"` // null without an exports figure
 	MinCut        []Part   `json:"min_cut"`
+	Parts         []Part   `json:"parts"` // every asset with the flow it carries, 0 if removed
 }
 
 // build computes the report for the export system.
@@ -126,7 +128,7 @@ func build(m *method.Model, es *method.ExportSystem, asOf time.Time, year int) (
 	r := &TransitReport{Schema: "leverage.transit/v1", Exporter: method.Ref{ID: es.Exporter, Name: m.Name(es.Exporter)},
 		Commodity: "crude", AsOf: asOf.Format(time.DateOnly), Year: year, Complete: es.Complete,
 		Routes: es.Info, Capacity: fl.Value, Chokepoints: []Chokepoint{}}
-	r.MinCut = Parts(sys, fl)
+	r.MinCut, r.Parts = Parts(sys, fl), flows(sys, fl)
 	if es.Exports != nil {
 		q, _ := es.Exports.Float()
 		r.Exports = &Figure{Value: q, Year: es.Exports.Year, Sources: es.Exports.Sources}
@@ -216,7 +218,7 @@ func whatIf(m *method.Model, es *method.ExportSystem, r *TransitReport, without,
 		return nil, err
 	}
 	w.Capacity, w.Lost = fl.Value, r.Capacity-fl.Value
-	w.MinCut = Parts(sys, fl)
+	w.MinCut, w.Parts = Parts(sys, fl), flows(sys, fl)
 	if r.Exports != nil && r.Exports.Value > 0 {
 		pct := 100 * fl.Value / r.Exports.Value
 		w.Percent = &pct
@@ -269,6 +271,15 @@ func dedupe(ss []string) []string {
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// flows returns every part of the system with the flow it carries.
+func flows(sys *transit.System, fl *transit.Flow) []Part {
+	out := make([]Part, 0, len(sys.Parts))
+	for i, p := range sys.Parts {
+		out = append(out, PartOf(p, fl.Parts[i]))
 	}
 	return out
 }

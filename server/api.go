@@ -267,9 +267,9 @@ func (s *Server) geometry(ctx context.Context, q *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := map[string]string{}
+	byID := map[string]*leverage.Actor{}
 	for _, a := range actors {
-		names[a.ID] = a.Name
+		byID[a.ID] = a
 	}
 	fc := struct {
 		Type     string    `json:"type"`
@@ -281,7 +281,7 @@ func (s *Server) geometry(ctx context.Context, q *request) (any, error) {
 			g = Geometry{Type: "Point", Coordinates: sh.Points[0]}
 		}
 		fc.Features = append(fc.Features, Feature{Type: "Feature", Geometry: g, Properties: map[string]any{
-			"id": sh.Asset, "name": names[sh.Asset], "sources": sh.Sources, "approximate": sh.Approximate,
+			"id": sh.Asset, "name": byID[sh.Asset].Name, "kind": byID[sh.Asset].Kind, "sources": sh.Sources, "approximate": sh.Approximate,
 		}})
 	}
 	return fc, nil
