@@ -24,7 +24,9 @@ type copyRows struct {
 	// the server prints it ("KAZ", "1, 2, 20, 1500").
 	item func(key string) string
 	// report, if not nil, is told how many rows have been sent, every
-	// checkEvery rows and at the end.
+	// checkEvery rows and at the end. While rows are sent it is called on
+	// the goroutine pgx reads them on, never while the caller's code runs:
+	// the caller is waiting for the copy.
 	report func(done int)
 }
 

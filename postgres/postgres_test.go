@@ -231,7 +231,7 @@ func observations(version string, n int) (*leverage.Dataset, *leverage.Observati
 		{Name: "bulk.x", Dyadic: true, Directed: true, Description: "x", Source: "bulk-src"},
 	}}
 	for i := range n {
-		o.Add(0, 1+i%200, 1+(i/200)%200, i/40000, float64(i))
+		o.Add(0, 1+i%200, 1+(i/200)%200, i/20000, float64(i))
 	}
 	return d, o
 }
@@ -245,13 +245,13 @@ func TestObservationsCanceledMidway(t *testing.T) {
 	if err := db.ReplaceObservations(ctx, d, o, nil); err != nil {
 		t.Fatal(err)
 	}
-	d2, o2 := observations("2", 400_000)
+	d2, o2 := observations("2", 120_000)
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var reports []int
 	err := db.ReplaceObservations(cctx, d2, o2, func(n int) {
 		reports = append(reports, n)
-		if n >= 100_000 {
+		if n >= 40_000 {
 			cancel()
 		}
 	})
