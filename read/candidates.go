@@ -150,13 +150,14 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 	out := []Candidate{}
 	var refs []actorRef // reused from sentence to sentence
 	var buf []byte      // for the ids and notes
+	var why []string
 	for i, sent := range a.sentences {
 		ms := a.inMentions[i]
 		if refs = r.refs(refs, ms); len(refs) == 0 {
 			continue
 		}
 		hits := a.hits[i]
-		channel, topics := channelOf(hits)
+		channel := channelOf(hits)
 		topicChannel := channel
 		qs := a.inQuants[i]
 		ds := a.inDates[i]
@@ -227,25 +228,26 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 			channel = rel.channel
 		}
 		c.Channel = channel
-		c.Why = make([]string, 0, 3+topics) // quantity, rule, topics, dependence
+		why = why[:0] // Why, built here and copied at its length
 		if q != nil {
 			v := q.Value
 			f.Value, f.Unit = &v, q.Unit
 			if f.Relation == "deployment" {
 				f.Unit = "personnel"
 			}
-			c.Why = append(c.Why, "quantity: "+q.Text)
+			why = append(why, "quantity: "+q.Text)
 		}
 		r.setTime(&f, ds, when)
 		if rel != nil {
-			c.Why = append(c.Why, "rule: "+rel.relation)
+			why = append(why, "rule: "+rel.relation)
 		}
 		if topicChannel == c.Channel {
-			c.Why = topicTerms(c.Why, hits, topicChannel)
+			why = topicTerms(why, hits, topicChannel)
 		}
 		if dependent {
-			c.Why = append(c.Why, "dependence: "+dep.Term)
+			why = append(why, "dependence: "+dep.Term)
 		}
+		c.Why = append([]string{}, why...)
 		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
 		// The fact's id is the source's and the candidate's, "<source>-c7":
 		// the candidate's id is its end.

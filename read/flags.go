@@ -227,7 +227,7 @@ func (r *Reader) unsourced(s string, a *analysis) []Flag {
 		if len(a.inMentions[i]) == 0 {
 			continue
 		}
-		if ch, _ := channelOf(a.hits[i]); ch == "" {
+		if channelOf(a.hits[i]) == "" {
 			continue
 		}
 		for _, q := range qs {

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -11,56 +12,51 @@ import (
 
 // lexicon finds the lexemes of data/lexicons.csv in a sentence: words and
 // phrases, lower case, a final * matching any ending.
+//
+// Entries are found by their first word. Those whose first word begins
+// with two or three lower-case ASCII letters (see start) are in byFirst,
+// by that word, or, when they are a single word ending in * (a stem), in
+// byStem, by their start; stems marks those starts. The few other
+// entries are tried at each word that begins with their first byte.
 type lexicon struct {
-	entries []entry
-	// byStart lists, per first three (or, for a two-letter word, two)
-	// lower-case ASCII letters, the entries whose first word begins so;
-	// most words of a text begin no entry and cost one array lookup.
-	byStart [27*27*27 + 27*27][]int32
-	other   []int32 // entries whose first word begins otherwise ("re-export*")
+	entries    []entry
+	byFirst    wordTable
+	byStem     map[int][]int32
+	stems      [(starts + 63) / 64]uint64
+	other      []int32 // entries whose first word begins otherwise ("re-export*")
+	otherFirst [256]bool
 }
 
-// start returns the index in lexicon.byStart of a word's beginning, or -1
-// when it does not begin with two or three ASCII letters.
+// starts bounds the numbers start gives.
+const starts = 27 * 27 * 27
+
+// start returns a number below starts for a word's first three bytes, or
+// its two bytes if it has two, or -1 when they are not all lower-case
+// ASCII letters.
 func start(w string) int {
-	if len(w) == 2 {
-		if t := letters(w); t >= 0 {
-			return 27*27*27 + t
-		}
+	if len(w) < 2 {
 		return -1
 	}
-	return trigram(w)
-}
-
-// letters returns the index of a two-letter word, or -1.
-func letters(w string) int {
-	n := 0
-	for i := 0; i < 2; i++ {
-		c := w[i]
-		if c < 'a' || c > 'z' {
+	a, b, c := letter27[w[0]], letter27[w[1]], uint8(0)
+	if len(w) > 2 {
+		if c = letter27[w[2]]; c == 0 {
 			return -1
 		}
-		n = n*27 + int(c-'a'+1)
 	}
-	return n
-}
-
-// trigram returns the index in lexicon.starts of a word's first three
-// bytes, or -1 when they are not all ASCII letters.
-func trigram(w string) int {
-	if len(w) < 3 {
+	if a == 0 || b == 0 {
 		return -1
 	}
-	n := 0
-	for i := 0; i < 3; i++ {
-		c := w[i]
-		if c < 'a' || c > 'z' {
-			return -1
-		}
-		n = n*27 + int(c-'a'+1)
-	}
-	return n
+	return (int(a)*27+int(b))*27 + int(c)
 }
+
+// letter27 numbers the lower-case ASCII letters from 1 to 26; other
+// bytes are 0.
+var letter27 = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = uint8(c-'a') + 1
+	}
+	return t
+}()
 
 type entry struct {
 	Lexeme
@@ -69,7 +65,8 @@ type entry struct {
 }
 
 func newLexicon(lx []Lexeme) *lexicon {
-	l := &lexicon{}
+	l := &lexicon{byStem: map[int][]int32{}}
+	byFirst := map[string][]int32{}
 	for _, x := range lx {
 		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term))}
 		if len(e.words) == 0 {
@@ -83,21 +80,106 @@ func newLexicon(lx []Lexeme) *lexicon {
 		i := int32(len(l.entries))
 		l.entries = append(l.entries, e)
 		first := e.words[0]
-		// A two-letter prefix ("un*") may begin longer words: it goes with
-		// the others.
-		if t := start(first); t >= 0 && !(e.prefix && len(e.words) == 1 && len(first) < 3) {
-			l.byStart[t] = append(l.byStart[t], i)
-		} else {
+		stem := e.prefix && len(e.words) == 1
+		switch t := start(first); {
+		case t < 0 || stem && len(first) < 3:
+			// A two-letter stem ("un*") may begin longer words: it goes
+			// with the others.
 			l.other = append(l.other, i)
+			if first == "" {
+				for c := range l.otherFirst {
+					l.otherFirst[c] = true
+				}
+			} else {
+				l.otherFirst[first[0]] = true
+			}
+		case stem:
+			l.byStem[t] = append(l.byStem[t], i)
+			l.stems[t/64] |= 1 << (t % 64)
+		default:
+			byFirst[first] = append(byFirst[first], i)
 		}
 	}
+	l.byFirst = newWordTable(byFirst)
 	return l
+}
+
+// wordTable maps words to lists of entries: an open-addressing hash
+// table at most a quarter full, so that a word no entry begins with (most
+// words) costs, mostly, the probe of one empty slot.
+type wordTable struct {
+	slots   []wordSlot
+	mask    uint32
+	words   []string
+	entries [][]int32
+}
+
+type wordSlot struct {
+	hash uint32
+	i    int32 // the word's index in words and entries; -1: an empty slot
+}
+
+func newWordTable(m map[string][]int32) wordTable {
+	n := 4
+	for n < 4*len(m) {
+		n *= 2
+	}
+	t := wordTable{slots: make([]wordSlot, n), mask: uint32(n - 1)}
+	for i := range t.slots {
+		t.slots[i].i = -1
+	}
+	for _, w := range slices.Sorted(maps.Keys(m)) {
+		h := hashWord(w)
+		k := h & t.mask
+		for t.slots[k].i >= 0 {
+			k = (k + 1) & t.mask
+		}
+		t.slots[k] = wordSlot{h, int32(len(t.words))}
+		t.words = append(t.words, w)
+		t.entries = append(t.entries, m[w])
+	}
+	return t
+}
+
+// get returns the entries of w, whose hash (hashWord) is h; nil if none.
+func (t *wordTable) get(w string, h uint32) []int32 {
+	for k := h & t.mask; ; k = (k + 1) & t.mask {
+		s := t.slots[k]
+		if s.i < 0 {
+			return nil
+		}
+		if s.hash == h && t.words[s.i] == w {
+			return t.entries[s.i]
+		}
+	}
+}
+
+// 32-bit FNV-1a.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// hashWord is 32-bit FNV-1a with a final mix.
+func hashWord(w string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	return mix(h)
+}
+
+func mix(h uint32) uint32 {
+	h ^= h >> 16
+	h *= 0x85ebca6b
+	return h ^ h>>13
 }
 
 // word is a lower-case word of a sentence with its byte span.
 type word struct {
 	text       string
 	start, end int
+	hash       uint32 // hashWord(text)
 }
 
 // words splits s[start:end] into words of letters, digits, inner
@@ -109,40 +191,86 @@ func words(out []word, s, low string, start, end int) []word {
 	out = out[:0]
 	i := start
 	for i < end {
-		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
-			i++ // the common case, inline
+		switch wordByte[low[i]] {
+		case wordSep, wordInner:
+			i++
 			continue
-		}
-		n, ok := wordRune(s, i, end)
-		if !ok {
-			i += n
-			continue
-		}
-		j := i + n
-		for j < end {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiWord[c] || c == '\'' || c == '-' {
-					j++
-					continue
-				}
-				break
+		case wordMulti:
+			if n, ok := wordRune(s, i, end); !ok {
+				i += n
+				continue
 			}
-			n, ok := wordRune(s, j, end)
-			if !ok && !strings.HasPrefix(s[j:end], "’") {
-				break
-			}
-			j += n
+		}
+		// A word starts at i. Its ASCII letters, digits, apostrophes and
+		// hyphens, all of most words, are hashed on the way, in a loop
+		// with no call, and the rest, if any, read rune by rune.
+		j, h := i, uint32(fnvOffset)
+		for j < end && wordByte[low[j]]&(wordAlnum|wordInner) != 0 {
+			h = (h ^ uint32(low[j])) * fnvPrime
+			j++
+		}
+		ascii := j == end || wordByte[low[j]] != wordMulti
+		if !ascii {
+			j = wordEnd(s, j, end)
 		}
 		w := low[i:j]
 		if w[len(w)-1] >= utf8.RuneSelf {
 			w = lowerWord(s[i:j]) // other letters: fold them properly
 		}
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
-		out = append(out, word{w, i, j})
+		if last := w[len(w)-1]; last == 's' || last == '\'' {
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
+		}
+		if h = mix(h); !ascii || len(w) < j-i {
+			h = hashWord(w)
+		}
+		out = append(out, word{w, i, j, h})
 		i = j
 	}
 	return out
 }
+
+// wordEnd returns the end of the word that goes on at s[j]: letters,
+// digits, apostrophes and hyphens.
+func wordEnd(s string, j, end int) int {
+	for j < end {
+		if c := s[j]; c < utf8.RuneSelf {
+			if asciiWord[c] || c == '\'' || c == '-' {
+				j++
+				continue
+			}
+			break
+		}
+		n, ok := wordRune(s, j, end)
+		if !ok && !strings.HasPrefix(s[j:end], "’") {
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// The classes of wordByte.
+const (
+	wordSep   = 0         // ASCII, not in a word
+	wordAlnum = 1 << iota // an ASCII letter or digit
+	wordInner             // an apostrophe or a hyphen, in a word but not at its start
+	wordMulti             // a byte of a non-ASCII character
+)
+
+// wordByte classifies bytes for words.
+var wordByte = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = wordMulti
+		case asciiWord[c]:
+			t[c] = wordAlnum
+		case c == '\'' || c == '-':
+			t[c] = wordInner
+		}
+	}
+	return t
+}()
 
 // wordRune returns the length of the character at s[i] and whether it is
 // a letter or a digit.
@@ -177,25 +305,51 @@ type hit struct {
 	start, end int // byte span
 }
 
-// find returns the lexemes in the words, longest first at each position.
-func (l *lexicon) find(ws []word) []hit {
-	var out []hit
+// find appends the lexemes in the words to dst, at each word in the
+// order of the lexicon, and returns it.
+func (l *lexicon) find(dst []hit, ws []word) []hit {
+	var buf [8]int32
 	for i := range ws {
 		w := ws[i].text
-		if t := start(w); t >= 0 {
-			for _, k := range l.byStart[t] {
-				if e := &l.entries[k]; e.first(w) && e.match(ws, i) {
-					out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
+		// The entries whose first word can be w: w itself, w up to a
+		// hyphen ("russian" in "russian-speaking"), or a stem w begins
+		// with. They all begin as w does.
+		ks := l.byFirst.get(w, ws[i].hash)
+		if t := start(w); t >= 0 && (l.stems[t/64]&(1<<(t%64)) != 0 || strings.IndexByte(w, '-') > 0) {
+			ks = append(buf[:0], ks...)
+			for h := 3; h < len(w); h++ {
+				if w[h] == '-' {
+					ks = append(ks, l.byFirst.get(w[:h], hashWord(w[:h]))...)
 				}
 			}
+			for _, k := range l.byStem[t] {
+				if strings.HasPrefix(w, l.entries[k].words[0]) {
+					ks = append(ks, k)
+				}
+			}
+			slices.Sort(ks)
 		}
-		for _, k := range l.other {
-			if e := &l.entries[k]; e.first(w) && e.match(ws, i) {
-				out = append(out, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
+		for _, k := range ks {
+			// A single word is matched already.
+			if e := &l.entries[k]; len(e.words) == 1 || e.match(ws, i) {
+				dst = append(dst, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
+		if w != "" && l.otherFirst[w[0]] {
+			dst = l.others(dst, ws, i)
+		}
 	}
-	return out
+	return dst
+}
+
+// others appends to dst the entries of l.other found at ws[i].
+func (l *lexicon) others(dst []hit, ws []word, i int) []hit {
+	for _, k := range l.other {
+		if e := &l.entries[k]; e.first(ws[i].text) && e.match(ws, i) {
+			dst = append(dst, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
+		}
+	}
+	return dst
 }
 
 // first reports whether w can be the entry's first word: a cheap test
@@ -232,8 +386,8 @@ func (e *entry) match(ws []word, i int) bool {
 }
 
 // channelOf returns the channel a sentence's topic words point to most,
-// with how many of its words do; "" when none.
-func channelOf(hits []hit) (leverage.Channel, int) {
+// "" when none.
+func channelOf(hits []hit) leverage.Channel {
 	var count [8]int // per channel, in leverage.Channels order
 	for _, h := range hits {
 		if h.Kind == "topic" {
@@ -249,9 +403,9 @@ func channelOf(hits []hit) (leverage.Channel, int) {
 		}
 	}
 	if best < 0 {
-		return "", 0
+		return ""
 	}
-	return leverage.Channels[best], n
+	return leverage.Channels[best]
 }
 
 // topicTerms appends the terms of the topic words of channel ch to dst.

@@ -274,11 +274,17 @@ func (r *Reader) analyse(s string) *analysis {
 	// contradictions and unsourced figures all need one.
 	a.hits = make([][]hit, len(a.sentences))
 	var ws []word
+	var hits []hit // a block that sentences' hits fill one after the other
 	a.low = lowerASCII(s)
 	for i, sp := range a.sentences {
 		if len(a.inMentions[i]) > 0 {
 			ws = words(ws, s, a.low, sp.Start, sp.End)
-			a.hits[i] = r.lex.find(ws)
+			if cap(hits)-len(hits) < 64 {
+				hits = make([]hit, 0, 1024)
+			}
+			from := len(hits)
+			hits = r.lex.find(hits, ws)
+			a.hits[i] = hits[from:len(hits):len(hits)]
 		}
 	}
 	for _, d := range a.dates {
@@ -305,26 +311,37 @@ func (r *Reader) analyse(s string) *analysis {
 func (r *Reader) actorHits(s string, ms []gazetteer.Mention) []ActorHit {
 	var out []ActorHit
 	index := make([]int32, r.nActors) // per actor (see entryNo): 1 + its index in out, 0 before its first mention
-	for _, m := range ms {
-		for k, e := range m.Entries {
-			no := r.entryNo[e]
-			if slices.ContainsFunc(m.Entries[:k], func(x int) bool { return r.entryNo[x] == no }) {
-				continue // the mention is a name of this actor's already
-			}
-			if index[no] == 0 {
-				id := r.gaz.Entry(e).Actor
-				a := r.actors[id]
-				out = append(out, ActorHit{Actor: id, Name: a.Name, Kind: a.Kind})
-				index[no] = int32(len(out))
-			}
-			h := &out[index[no]-1]
-			h.Count++
-			h.Spans = append(h.Spans, Span{m.Start, m.End})
-			if form := s[m.Start:m.End]; !slices.Contains(h.Forms, form) {
-				h.Forms = append(h.Forms, form)
+	// A first pass counts each actor's mentions, so that its spans are
+	// allocated once.
+	each := func(do func(m gazetteer.Mention, no int32, e int)) {
+		for _, m := range ms {
+			for k, e := range m.Entries {
+				no := r.entryNo[e]
+				if !slices.ContainsFunc(m.Entries[:k], func(x int) bool { return r.entryNo[x] == no }) {
+					do(m, no, e) // not a name of this actor's already
+				}
 			}
 		}
 	}
+	each(func(m gazetteer.Mention, no int32, e int) {
+		if index[no] == 0 {
+			id := r.gaz.Entry(e).Actor
+			a := r.actors[id]
+			out = append(out, ActorHit{Actor: id, Name: a.Name, Kind: a.Kind})
+			index[no] = int32(len(out))
+		}
+		out[index[no]-1].Count++
+	})
+	for i := range out {
+		out[i].Spans = make([]Span, 0, out[i].Count)
+	}
+	each(func(m gazetteer.Mention, no int32, _ int) {
+		h := &out[index[no]-1]
+		h.Spans = append(h.Spans, Span{m.Start, m.End})
+		if form := s[m.Start:m.End]; !slices.Contains(h.Forms, form) {
+			h.Forms = append(h.Forms, form)
+		}
+	})
 	return out
 }
 
