@@ -7,8 +7,9 @@ import (
 
 // Summary is a streaming summary of one quantity whose plausible range
 // [lo, hi] is known in advance: the count, mean, sample variance, minimum
-// and maximum of the observations, and quantiles estimated from a
-// histogram of bins equal-width bins over [lo, hi].
+// and maximum of the observations, and quantiles and a coarse histogram
+// for display, both read off a histogram of bins equal-width bins over
+// [lo, hi].
 //
 // The zero value is not usable; create one with NewSummary.
 type Summary struct {
@@ -143,4 +144,49 @@ func (s *Summary) Quantile(p float64) float64 {
 		cum += c
 	}
 	return s.max // not reached: the last non-empty bin ends at cum == N >= target
+}
+
+// Histogram returns a coarse histogram of the observations, of at most
+// bins bars: counts[i] observations lie in [edges[i], edges[i+1]), the
+// last bar closed, [edges[n-1], edges[n]], with len(edges) = n+1.
+//
+// The outer edges are the observed extremes, edges[0] = Min and
+// edges[n] = Max, so every observation, even one outside [lo, hi], lies
+// within them. The inner edges are edges of the Summary's own bins and
+// strictly increasing; each bar is made of whole bins, so each count is
+// exact and the counts add up to N. The bars are the narrowest that keep
+// their number within bins: each spans the same number of the Summary's
+// bins, but the first starts at Min and the last ends at Max, so these two
+// may be narrower. An observation within rounding error of an inner edge may be
+// counted on either side of it. When every observation is the same value
+// v, there is one bar, [v, v], holding N.
+//
+// Histogram returns nil, nil when N is 0, and panics unless bins >= 1.
+func (s *Summary) Histogram(bins int) (edges []float64, counts []int) {
+	if bins < 1 {
+		panic(fmt.Sprintf("stats: Histogram(%d): want bins >= 1", bins))
+	}
+	if s.n == 0 {
+		return nil, nil
+	}
+	first, last := s.bin(s.min), s.bin(s.max)
+	if s.min == s.max {
+		return []float64{s.min, s.max}, []int{s.n}
+	}
+	k := last - first + 1
+	size := (k + bins - 1) / bins // fine bins per bar
+	edges = []float64{s.min}
+	counts = []int{0}
+	for b := first; b <= last; b++ {
+		if b > first && (b-first)%size == 0 {
+			// A new bar starts at the lower edge of fine bin b, unless that
+			// edge does not lie strictly between the previous edge and Max.
+			if e := s.lo + float64(float64(b)*s.width); e > edges[len(edges)-1] && e < s.max {
+				edges = append(edges, e)
+				counts = append(counts, 0)
+			}
+		}
+		counts[len(counts)-1] += s.counts[b]
+	}
+	return append(edges, s.max), counts
 }

@@ -324,6 +324,177 @@ func TestSummaryDeterministic(t *testing.T) {
 	}
 }
 
+func TestHistogram(t *testing.T) {
+	nan := math.NaN()
+	many := func(v float64, n int) []float64 { return slices.Repeat([]float64{v}, n) }
+	tests := []struct {
+		name   string
+		lo, hi float64
+		fine   int // the Summary's bins
+		x      []float64
+		bins   int
+		edges  []float64
+		counts []int
+	}{
+		{"empty", 0, 1, 10, nil, 20, nil, nil},
+		{"only NaN", 0, 1, 10, []float64{nan, nan}, 20, nil, nil},
+		{"one value", 0, 1, 10, many(0.37, 5), 20, []float64{0.37, 0.37}, []int{5}},
+		{"one value, NaN aside", 0, 1, 10, []float64{nan, 0.2, 0.2, nan}, 20, []float64{0.2, 0.2}, []int{2}},
+		{"one value above hi", 0, 1, 10, many(7, 2), 20, []float64{7, 7}, []int{2}},
+		{"one fine bin", 0, 1, 10, []float64{0.31, 0.33, 0.32}, 20, []float64{0.31, 0.33}, []int{3}},
+		{"fewer fine bins than bars", 0, 1, 10, []float64{0.05, 0.15, 0.25, 0.95}, 20,
+			[]float64{0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}, []int{1, 1, 1, 0, 0, 0, 0, 0, 0, 1}},
+		{"as many fine bins as bars", 0, 1, 10, []float64{0.05, 0.15, 0.25, 0.95}, 10,
+			[]float64{0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95}, []int{1, 1, 1, 0, 0, 0, 0, 0, 0, 1}},
+		{"four fine bins a bar", 0, 1, 10, []float64{0.05, 0.15, 0.25, 0.95}, 3,
+			[]float64{0.05, 0.4, 0.8, 0.95}, []int{3, 0, 1}},
+		{"one bar", 0, 1, 10, []float64{0.05, 0.15, 0.25, 0.95}, 1, []float64{0.05, 0.95}, []int{4}},
+		// The bin of 0.7 starts at 0.7: the last bar would be [0.7, 0.7]
+		// and is merged into the one before, which is closed.
+		{"max on a fine edge", 0, 1, 10, []float64{0.5, 0.7}, 20, []float64{0.5, 0.6, 0.7}, []int{1, 1}},
+		{"min on a fine edge", 0, 1, 10, []float64{0.2, 0.25, 0.35}, 20, []float64{0.2, 0.3, 0.35}, []int{2, 1}},
+		{"outside [lo, hi]", 0, 1, 10, []float64{-3, 0.55, 4, 4}, 20,
+			[]float64{-3, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 4}, []int{1, 0, 0, 0, 0, 1, 0, 0, 0, 2}},
+		{"outside [lo, hi], coarse", 0, 1, 10, []float64{-3, 0.55, 4, 4}, 2, []float64{-3, 0.5, 4}, []int{1, 3}},
+		// 100 fine bins of 1 in 7 bars: 15 a bar, the last holding 10.
+		{"last bar shorter", 0, 100, 100, []float64{0.5, 14.5, 15.5, 50, 99.5}, 7,
+			[]float64{0.5, 15, 30, 45, 60, 75, 90, 99.5}, []int{2, 1, 0, 1, 0, 0, 1}},
+		{"from the middle", 0, 100, 100, []float64{40.5, 41, 59.5}, 4,
+			[]float64{40.5, 45, 50, 55, 59.5}, []int{2, 0, 0, 1}},
+		{"negative range", -100, -50, 50, []float64{-99.5, -75, -75, -50}, 5,
+			[]float64{-99.5, -90, -80, -70, -60, -50}, []int{1, 0, 2, 0, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			edges, counts := summarize(tt.lo, tt.hi, tt.fine, tt.x).Histogram(tt.bins)
+			if !slices.Equal(counts, tt.counts) {
+				t.Errorf("counts: got %v, want %v", counts, tt.counts)
+			}
+			// Inner edges are computed as lo + i·width and may be off by
+			// rounding.
+			if !slices.EqualFunc(edges, tt.edges, func(a, b float64) bool { return near(a, b, 1e-12) }) ||
+				(edges == nil) != (tt.edges == nil) {
+				t.Errorf("edges: got %v, want %v", edges, tt.edges)
+			}
+		})
+	}
+}
+
+func TestHistogramPanics(t *testing.T) {
+	s := summarize(0, 1, 10, []float64{0.5})
+	for _, bins := range []int{0, -1} {
+		mustPanic(t, fmt.Sprintf("Histogram(%d)", bins), func() { s.Histogram(bins) })
+	}
+}
+
+// TestHistogramProperty checks Histogram on random data, with values
+// outside [lo, hi], repeated values on the fine bins' edges and NaNs: the
+// counts add up to N, the edges run strictly from Min to Max over inner
+// edges of the fine bins, there are at most bins bars of whole fine bins
+// of equal width, and each bar holds the observations in its interval.
+func TestHistogramProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for i := range 500 {
+		lo := math.Round(r.NormFloat64() * 100)
+		hi := lo + math.Ldexp(1+r.Float64(), r.IntN(20)-10)
+		fine := 1 + r.IntN(500)
+		width := (hi - lo) / float64(fine)
+		bins := 1 + r.IntN(30)
+		spread := math.Ldexp(r.Float64(), r.IntN(3)-1) // the data's spread, in units of hi - lo
+		x := make([]float64, r.IntN(400))
+		for j := range x {
+			switch u := r.Float64(); {
+			case u < 0.02:
+				x[j] = math.NaN()
+			case u < 0.1: // on a fine edge
+				x[j] = lo + float64(r.IntN(fine+1))*width
+			default:
+				x[j] = lo + (hi-lo)*(0.5+spread*r.NormFloat64())
+			}
+		}
+		s := summarize(lo, hi, fine, x)
+		edges, counts := s.Histogram(bins)
+		where := fmt.Sprintf("case %d: %d observations over [%v, %v] in %d bins, Histogram(%d)", i, s.N(), lo, hi, fine, bins)
+		if s.N() == 0 {
+			if edges != nil || counts != nil {
+				t.Errorf("%s: got %v, %v, want nil, nil", where, edges, counts)
+			}
+			continue
+		}
+		if len(counts) < 1 || len(counts) > bins || len(edges) != len(counts)+1 {
+			t.Fatalf("%s: %d edges and %d counts, want n+1 and 1 <= n <= %d", where, len(edges), len(counts), bins)
+		}
+		sum := 0
+		for _, c := range counts {
+			sum += c
+		}
+		if sum != s.N() {
+			t.Errorf("%s: the counts add up to %d, want N = %d", where, sum, s.N())
+		}
+		if edges[0] != s.Min() || edges[len(edges)-1] != s.Max() {
+			t.Errorf("%s: edges from %v to %v, want Min %v to Max %v", where, edges[0], edges[len(edges)-1], s.Min(), s.Max())
+		}
+		if s.Min() == s.Max() && len(counts) != 1 {
+			t.Errorf("%s: %d bars of one value, want 1", where, len(counts))
+		}
+		// tol allows for the rounding of lo + i·width.
+		tol := 1e-9*width + 1e-13*(math.Abs(lo)+math.Abs(hi))
+		var step float64 // the width of a bar between two inner edges
+		for k := 1; k < len(edges); k++ {
+			if s.Min() < s.Max() && !(edges[k] > edges[k-1]) {
+				t.Fatalf("%s: edges %v not strictly increasing at %d", where, edges, k)
+			}
+			if gap := edges[k] - edges[k-1]; k > 1 && k < len(edges)-1 {
+				if step == 0 {
+					step = gap
+				} else if !near(gap, step, 2*tol) {
+					t.Errorf("%s: inner bars of widths %v and %v, want equal", where, step, gap)
+				}
+			}
+			if k == len(edges)-1 {
+				continue
+			}
+			if f := (edges[k] - lo) / width; !near(f, math.Round(f), tol/width) {
+				t.Errorf("%s: inner edge %v is %v fine bins from lo, want a whole number", where, edges[k], f)
+			}
+		}
+		// Narrower bars, of one fine bin less, would make more than bins
+		// of them over the k fine bins from Min's to Max's (up to one, for
+		// rounding).
+		fineBin := func(v float64) int { return min(fine-1, max(0, int(math.Floor((v-lo)/width)))) }
+		k := fineBin(s.Max()) - fineBin(s.Min()) + 1
+		if size := int(math.Round(step / width)); step > 0 && (size-1)*bins > k+1 {
+			t.Errorf("%s: bars of %d fine bins over %d: narrower would do", where, size, k)
+		}
+		// Recount each bar's interval; an observation within rounding of
+		// an inner edge may have been counted on either side.
+		got := make([]int, len(counts))
+		slack := 0
+		for _, v := range x {
+			if math.IsNaN(v) {
+				continue
+			}
+			bar, onEdge := slices.BinarySearch(edges[1:len(edges)-1], v)
+			if onEdge {
+				bar++ // [edges[bar], edges[bar+1]): an inner edge starts a bar
+			}
+			got[bar]++
+			for _, e := range edges[1 : len(edges)-1] {
+				if math.Abs(v-e) <= tol {
+					slack++
+				}
+			}
+		}
+		diff := 0
+		for bar := range counts {
+			diff += max(got[bar]-counts[bar], counts[bar]-got[bar])
+		}
+		if diff > 2*slack {
+			t.Errorf("%s: counts %v, want %v from the data (slack %d)", where, counts, got, slack)
+		}
+	}
+}
+
 // BenchmarkSummaryAdd measures Add of normal draws into 200 bins.
 func BenchmarkSummaryAdd(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -347,4 +518,17 @@ func ExampleSummary() {
 	// Output:
 	// n 8 (NaN 1), mean 44.8, sd 19.8
 	// 5% 12.4, median 41.0, 95% 77.0
+}
+
+func ExampleSummary_Histogram() {
+	s := stats.NewSummary(0, 100, 100)
+	for _, v := range []float64{12, 35, 35, 40, 41, 58, 60, 77} {
+		s.Add(v)
+	}
+	edges, counts := s.Histogram(5)
+	fmt.Println(edges)
+	fmt.Println(counts)
+	// Output:
+	// [12 26 40 54 68 77]
+	// [1 2 2 2 1]
 }
