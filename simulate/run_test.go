@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/leverage-dev/leverage/assess"
@@ -137,6 +138,46 @@ func TestBuiltinsRun(t *testing.T) {
 		}
 		if len(r.Central.Path) == 0 {
 			t.Errorf("%s: no time path", name)
+		}
+		checkHistogram(t, name, d)
+	}
+}
+
+// checkHistogram checks that the exports lost, and no other Dist, carry a
+// histogram of at most 20 bars counting every draw from the smallest loss
+// to the largest.
+func checkHistogram(t *testing.T, name string, d *simulate.Draws) {
+	t.Helper()
+	h := d.Lost.Histogram
+	if h == nil {
+		t.Errorf("%s: no histogram of the exports lost", name)
+		return
+	}
+	if len(h.Counts) < 1 || len(h.Counts) > 20 || len(h.Edges) != len(h.Counts)+1 {
+		t.Errorf("%s: histogram of %d edges and %d counts, want n+1 and 1 <= n <= 20", name, len(h.Edges), len(h.Counts))
+		return
+	}
+	n := 0
+	for _, c := range h.Counts {
+		n += c
+	}
+	if n != d.N {
+		t.Errorf("%s: the histogram counts %d draws, want %d", name, n, d.N)
+	}
+	if lo, hi := h.Edges[0], h.Edges[len(h.Edges)-1]; lo > *d.Lost.P5 || hi < *d.Lost.P95 || !slices.IsSorted(h.Edges) {
+		t.Errorf("%s: histogram edges %v, want increasing around p5 %v and p95 %v", name, h.Edges, *d.Lost.P5, *d.Lost.P95)
+	}
+	others := []simulate.Dist{d.Composite.Peak, d.Composite.End, d.CapMin, d.Rerouted, d.DaysShort}
+	for _, c := range d.Channels {
+		others = append(others, c.Peak, c.End)
+	}
+	for _, s := range d.Path {
+		others = append(others, s.Capacity, s.Lost)
+	}
+	for _, x := range others {
+		if x.Histogram != nil {
+			t.Errorf("%s: a histogram on another Dist than the exports lost", name)
+			return
 		}
 	}
 }

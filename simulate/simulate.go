@@ -138,10 +138,20 @@ type ChannelBand struct {
 // Dist summarises a quantity over the draws; null fields when no draw
 // gave it a value.
 type Dist struct {
-	Mean *float64 `json:"mean"`
-	P5   *float64 `json:"p5"`
-	P50  *float64 `json:"p50"`
-	P95  *float64 `json:"p95"`
+	Mean      *float64   `json:"mean"`
+	P5        *float64   `json:"p5"`
+	P50       *float64   `json:"p50"`
+	P95       *float64   `json:"p95"`
+	Histogram *Histogram `json:"histogram,omitempty"` // only for the exports lost, Draws.Lost
+}
+
+// Histogram counts the draws in bars: Counts[i] draws gave a value in
+// [Edges[i], Edges[i+1]), the last bar closed. The first edge is the
+// smallest value drawn and the last the largest; the bars between are of
+// equal width. See [stats.Summary.Histogram].
+type Histogram struct {
+	Edges  []float64 `json:"edges"`
+	Counts []int     `json:"counts"`
 }
 
 // Event is the probability, over the draws, of something happening.
@@ -428,10 +438,23 @@ func dist(s *stats.Summary) Dist {
 	return Dist{Mean: num(s.Mean()), P5: num(s.Quantile(0.05)), P50: num(s.Quantile(0.5)), P95: num(s.Quantile(0.95))}
 }
 
+// histBins is the most bars a Dist's histogram has.
+const histBins = 20
+
+// distHist is dist with a histogram of at most histBins bars, when some
+// draw gave a value.
+func distHist(s *stats.Summary) Dist {
+	d := dist(s)
+	if edges, counts := s.Histogram(histBins); counts != nil {
+		d.Histogram = &Histogram{Edges: edges, Counts: counts}
+	}
+	return d
+}
+
 func (a *aggregate) result(opt Options) *Draws {
 	p := a.p
 	d := &Draws{N: a.n, Seed: opt.Seed, Composite: Band{num(p.baseComposite), dist(a.peakComp), dist(a.endComp)},
-		CapMin: dist(a.capMin), Lost: dist(a.lost), Rerouted: dist(a.rerouted), DaysShort: dist(a.short)}
+		CapMin: dist(a.capMin), Lost: distHist(a.lost), Rerouted: dist(a.rerouted), DaysShort: dist(a.short)}
 	for i, ch := range leverage.Channels {
 		d.Channels = append(d.Channels, ChannelBand{ch, Band{num(p.base[i]), dist(a.peak[i]), dist(a.end[i])}})
 	}
