@@ -213,6 +213,10 @@ func checkScenarios(t *testing.T, ctx context.Context, base string) {
 		t.Errorf("exports lost %q", lost)
 	}
 	t.Logf("exports lost: %s (%s)", lost, text(t, ctx, "#sc-lost .sub"))
+	// The exports lost are drawn as the API's histogram, a bar per count.
+	if bars, points := lostHistogramBars(t, base), eval[string](t, ctx, `document.querySelector('#dist-chart').dataset.points`); bars == 0 || points != strconv.Itoa(bars) {
+		t.Errorf("the distribution of the exports lost draws %s points; the API's histogram has %d bars", points, bars)
+	}
 
 	// An uploaded scenario runs with the token.
 	spec, err := os.ReadFile("../data/scenarios/cpc-drone-2025.yaml")
@@ -379,6 +383,31 @@ func geometryFeatures(t *testing.T, base string) int {
 		return 0
 	}
 	return len(fc.Features)
+}
+
+// lostHistogramBars returns how many bars the histogram of the exports
+// lost has when the scenarios page's run (cpc-drone-2025, 200 draws, seed
+// 1) is asked of the API.
+func lostHistogramBars(t *testing.T, base string) int {
+	res, err := http.Post(base+"/api/v1/scenarios/run", "application/json",
+		strings.NewReader(`{"scenario": "cpc-drone-2025", "draws": 200, "seed": 1}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r struct {
+		Draws struct {
+			Lost struct {
+				Histogram struct {
+					Counts []int `json:"counts"`
+				} `json:"histogram"`
+			} `json:"lost_mt"`
+		} `json:"draws"`
+	}
+	if res.StatusCode != http.StatusOK || json.NewDecoder(res.Body).Decode(&r) != nil {
+		return 0
+	}
+	return len(r.Draws.Lost.Histogram.Counts)
 }
 
 // artefacts returns the folder for screenshots: $LEVERAGE_ARTIFACTS, or a
