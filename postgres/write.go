@@ -40,7 +40,10 @@ func (db *DB) write(ctx context.Context, what string, fn func(tx pgx.Tx) error) 
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("postgres: %s: %w", what, err)
 	}
-	tx, err := db.pool.Begin(ctx)
+	// READ COMMITTED whatever the server's default: each statement after
+	// the lock sees what the writers before this one committed. (Under
+	// REPEATABLE READ the snapshot would date from before the wait.)
+	tx, err := db.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.ReadCommitted})
 	if err != nil {
 		return canceled(ctx, what, err)
 	}
