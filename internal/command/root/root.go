@@ -35,7 +35,7 @@ Kazakhstan and their neighbours and partners) kept in a local database.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	cmd.PersistentFlags().StringVar(&f.DBPath, "db", "", "database file (default $LEVERAGE_DB or the user data directory)")
+	cmd.PersistentFlags().StringVar(&f.DBPath, "db", "", "database: an SQLite file or a postgres:// URL (default $LEVERAGE_DB or the user data directory)")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &cmdutil.UsageError{Err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
