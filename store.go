@@ -59,7 +59,7 @@ type DatasetService interface {
 }
 
 // Store is everything the program keeps: the union of the services above.
-// The sqlite package implements it.
+// The sqlite and postgres packages implement it.
 type Store interface {
 	ActorService
 	FactService
