@@ -147,7 +147,13 @@ func masked(rs []rule) []rule {
 
 // candidates finds the facts the sentences state.
 func (r *Reader) candidates(s string, a *analysis, source string, when time.Time) []Candidate {
-	out := []Candidate{}
+	n := 0 // the sentences that name an actor: candidates are at most as many
+	for _, ms := range a.inMentions {
+		if len(ms) > 0 {
+			n++
+		}
+	}
+	out := make([]Candidate, 0, n)
 	var refs []actorRef // reused from sentence to sentence
 	var buf []byte      // for the ids and notes
 	var why []string

@@ -189,9 +189,9 @@ type word struct {
 // dropped, as are other letters' case.
 func words(out []word, s, low string, start, end int) []word {
 	out = out[:0]
-	i := start
-	for i < end {
-		switch wordByte[low[i]] {
+	t := low[:end] // bounds the loops below: the compiler then drops their checks
+	for i := start; i < len(t); {
+		switch wordByte[t[i]] {
 		case wordSep, wordInner:
 			i++
 			continue
@@ -202,18 +202,14 @@ func words(out []word, s, low string, start, end int) []word {
 			}
 		}
 		// A word starts at i. Its ASCII letters, digits, apostrophes and
-		// hyphens, all of most words, are hashed on the way, in a loop
-		// with no call, and the rest, if any, read rune by rune.
-		j, h := i, uint32(fnvOffset)
-		for j < end && wordByte[low[j]]&(wordAlnum|wordInner) != 0 {
-			h = (h ^ uint32(low[j])) * fnvPrime
-			j++
-		}
-		ascii := j == end || wordByte[low[j]] != wordMulti
+		// hyphens, all of most words, are hashed in a loop of their own,
+		// and the rest, if any, read rune by rune.
+		j, h := asciiRun(t, i)
+		ascii := j == len(t) || wordByte[t[j]] != wordMulti
 		if !ascii {
 			j = wordEnd(s, j, end)
 		}
-		w := low[i:j]
+		w := t[i:j]
 		if w[len(w)-1] >= utf8.RuneSelf {
 			w = lowerWord(s[i:j]) // other letters: fold them properly
 		}
@@ -227,6 +223,20 @@ func words(out []word, s, low string, start, end int) []word {
 		i = j
 	}
 	return out
+}
+
+// asciiRun returns the end of the run of ASCII letters, digits,
+// apostrophes and hyphens at t[i:], and its FNV-1a hash (before mix).
+func asciiRun(t string, i int) (int, uint32) {
+	h := uint32(fnvOffset)
+	for ; i < len(t); i++ {
+		c := t[i]
+		if wordByte[c]&(wordAlnum|wordInner) == 0 {
+			break
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return i, h
 }
 
 // wordEnd returns the end of the word that goes on at s[j]: letters,
