@@ -25,10 +25,24 @@ type Match struct {
 // space. "Nur-Sultan", "NUR SULTAN" and "nur_sultan" all fold to
 // "nur sultan"; "Türkiye" folds to "turkiye".
 func Fold(s string) string {
+	if isASCII(s) { // ASCII needs neither decomposition nor Unicode case folding
+		return squeeze(strings.ToLower(s))
+	}
+	return squeeze(unicodeFold(s))
+}
+
+// unicodeFold decomposes s, drops its accents and folds its case.
+func unicodeFold(s string) string {
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
 	s, _, _ = transform.String(t, s)
-	s = cases.Fold().String(s)
+	return cases.Fold().String(s)
+}
+
+// squeeze keeps letters and digits, drops apostrophes, and turns other runs
+// of characters into one space between words.
+func squeeze(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -42,6 +56,15 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // keys returns every string an actor can be named by, with the Name each
@@ -67,6 +90,22 @@ func keys(a *Actor) []Match {
 // nothing matches.
 func Resolve(actors []*Actor, query string, at time.Time) (Match, error) {
 	q := Fold(query)
+	// The common case, an id that no other actor's code matches, is
+	// decided without folding every name: codes rank first.
+	var hit *Actor
+	codes := 0
+	for _, a := range actors {
+		switch {
+		case Fold(a.ID) == q:
+			hit = a
+			codes++
+		case a.ISO3 != "" && Fold(a.ISO3) == q, a.COW != 0 && strconv.Itoa(a.COW) == q:
+			codes++
+		}
+	}
+	if codes == 1 && hit != nil {
+		return Match{hit, Name{Text: hit.ID, Kind: "code"}}, nil
+	}
 	var found []Match
 	for _, a := range actors {
 		for _, k := range keys(a) {

@@ -1,6 +1,7 @@
 package leverage_test
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -518,5 +519,21 @@ func TestDatasetLookups(t *testing.T) {
 	}
 	if d.Actor("NOPE") != nil || d.Relation("nope") != nil || d.Source("nope") != nil {
 		t.Errorf("lookups of unknown ids: got non-nil, want nil")
+	}
+}
+
+// TestFoldASCIIFastPath checks that folding ASCII without Unicode
+// normalisation gives what the full path gives.
+func TestFoldASCIIFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = byte(r.IntN(0x80))
+		}
+		s := string(b)
+		if got, want := leverage.Fold(s), leverage.FoldFull(s); got != want {
+			t.Fatalf("Fold(%q) = %q, the full path gives %q", s, got, want)
+		}
 	}
 }

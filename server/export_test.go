@@ -14,3 +14,10 @@ func Routes(s *Server) []RouteInfo {
 	}
 	return out
 }
+
+// DropAnswers forgets the kept answers but not the models.
+func (s *Server) DropAnswers() {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	s.cache.answers = map[string][]byte{}
+}
