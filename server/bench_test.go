@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"net/http/httptest"
 	"testing"
 
@@ -57,6 +58,25 @@ func BenchmarkAssessCold(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s.Invalidate()
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+// BenchmarkAssessNewDate builds a model for a date not seen before from
+// the rows already read, and computes: a move of the dashboard's slider.
+func BenchmarkAssessNewDate(b *testing.B) {
+	s := benchServer(b)
+	s.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/v1/assess?a=RUS&b=KAZ", nil))
+	b.ReportAllocs()
+	day := 0
+	for b.Loop() {
+		day++
+		s.DropModels()
+		req := httptest.NewRequest("GET", fmt.Sprintf("/api/v1/assess?a=RUS&b=KAZ&as_of=2020-01-%02d", 1+day%28), nil)
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, req)
 		if w.Code != 200 {

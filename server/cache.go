@@ -15,7 +15,7 @@ import (
 // so a full cache stays under a few tens of MB; when it fills, it is
 // emptied and fills again with what is asked.
 const (
-	maxModels  = 8    // models, one per as-of date
+	maxModels  = 64   // models, one per as-of date (a model of the built-in data is about 1 MB)
 	maxAnswers = 2048 // encoded answers of cacheable routes
 )
 
@@ -27,6 +27,7 @@ type cache struct {
 
 	mu      sync.Mutex
 	gen     uint64
+	rows    *snapshot                // what models are built from
 	models  map[string]*assess.Model // by as-of date
 	reader  *read.Reader
 	answers map[string][]byte
@@ -48,6 +49,7 @@ func (c *cache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
+	c.rows = nil
 	c.models = map[string]*assess.Model{}
 	c.reader = nil
 	c.answers = map[string][]byte{}
@@ -75,29 +77,61 @@ func (c *cache) keep(key string, b []byte, gen uint64) {
 	c.answers[key] = b
 }
 
-// model returns the model as of asOf, loading it on first use. Models are
-// read-only once loaded, so requests share them.
+// snapshot is every actor, relation, source and fact of the store, read
+// once per generation: a model for another date is built from it without
+// reading the store again.
+type snapshot struct {
+	actors    []*leverage.Actor
+	relations []*leverage.Relation
+	sources   []*leverage.Source
+	facts     []*leverage.Fact
+}
+
+// model returns the model as of asOf, built on first use. Models are
+// read-only once built, so requests share them.
 func (c *cache) model(ctx context.Context, asOf time.Time) (*assess.Model, error) {
 	key := asOf.Format(time.DateOnly)
 	c.mu.Lock()
-	m, gen := c.models[key], c.gen
+	m, rows, gen := c.models[key], c.rows, c.gen
 	c.mu.Unlock()
 	if m != nil {
 		return m, nil
 	}
-	m, err := assess.LoadModel(ctx, c.st, asOf)
-	if err != nil {
-		return nil, err
+	if rows == nil {
+		var err error
+		if rows, err = c.read(ctx); err != nil {
+			return nil, err
+		}
 	}
+	m = assess.NewModel(asOf, rows.actors, rows.relations, rows.sources, rows.facts)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen == c.gen {
 		if len(c.models) >= maxModels {
 			c.models = map[string]*assess.Model{}
 		}
-		c.models[key] = m
+		c.models[key], c.rows = m, rows
 	}
 	return m, nil
+}
+
+// read reads the store's rows.
+func (c *cache) read(ctx context.Context) (*snapshot, error) {
+	var s snapshot
+	var err error
+	if s.actors, err = c.st.Actors(ctx, leverage.ActorFilter{}); err != nil {
+		return nil, err
+	}
+	if s.relations, err = c.st.Relations(ctx); err != nil {
+		return nil, err
+	}
+	if s.sources, err = c.st.Sources(ctx, leverage.SourceFilter{}); err != nil {
+		return nil, err
+	}
+	if s.facts, err = c.st.Facts(ctx, leverage.FactFilter{}); err != nil {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // articleReader returns the reader of articles, built on first use. now

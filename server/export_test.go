@@ -1,5 +1,7 @@
 package server
 
+import "github.com/leverage-dev/leverage/assess"
+
 // RouteInfo is a route as the tests see it.
 type RouteInfo struct {
 	Method, Path string
@@ -20,4 +22,13 @@ func (s *Server) DropAnswers() {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
 	s.cache.answers = map[string][]byte{}
+}
+
+// DropModels forgets the kept answers and models but not the rows they
+// are built from.
+func (s *Server) DropModels() {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	s.cache.answers = map[string][]byte{}
+	s.cache.models = map[string]*assess.Model{}
 }
