@@ -20,6 +20,7 @@ const Claim = "claim"
 // actorRef is an actor mentioned in a sentence.
 type actorRef struct {
 	id    string
+	no    int32 // the actor's number (see Reader.entryNo)
 	kind  leverage.ActorKind
 	start int
 }
@@ -51,33 +52,32 @@ func (r *Reader) refs(dst []actorRef, ms []gazetteer.Mention) []actorRef {
 	for _, m := range ms {
 		best := -1
 		for _, i := range m.Entries {
-			if a := r.entryActor[i]; a != nil && (best < 0 || kindRank(a.Kind) < kindRank(r.entryActor[best].Kind)) {
+			if r.entryActor[i] != nil && (best < 0 || r.entryRank[i] < r.entryRank[best]) {
 				best = i
 			}
 		}
 		if best < 0 {
 			continue
 		}
-		a := r.entryActor[best]
-		if !slices.ContainsFunc(out, func(x actorRef) bool { return x.id == a.ID }) {
-			out = append(out, actorRef{id: a.ID, kind: a.Kind, start: m.Start})
+		no := r.entryNo[best]
+		if !slices.ContainsFunc(out, func(x actorRef) bool { return x.no == no }) {
+			a := r.entryActor[best]
+			out = append(out, actorRef{id: a.ID, no: no, kind: a.Kind, start: m.Start})
 		}
 	}
 	return out
 }
-
-// matcher tells whether a lower-case text speaks of something.
-type matcher interface{ MatchString(string) bool }
 
 // rule maps what a sentence holds to a relation of the model.
 type rule struct {
 	relation string
 	channel  leverage.Channel
 	units    []string // the quantity's unit must be one of these; nil: no quantity needed
-	of       matcher  // what the quantity or the sentence must speak of
+	of       cues     // what the quantity or the sentence must speak of
 	subject  []leverage.ActorKind
 	object   []leverage.ActorKind
-	sm, om   uint // subject and object as masks (see kindsOf)
+	sm, om   uint   // subject and object as masks (see kindsOf)
+	why      string // "rule: <relation>", for Candidate.Why
 }
 
 var (
@@ -96,25 +96,46 @@ type cues []string
 
 func cueWords(ws ...string) cues { return cues(ws) }
 
-// first returns the cue s holds earliest, "" if none.
-func (c cues) first(s string) string {
-	best, at := "", len(s)
+// first returns the cue s holds earliest and its index; "" and -1 if
+// none.
+func (c cues) first(s string) (string, int) {
+	best, at := "", -1
 	for _, w := range c {
-		if i := strings.Index(s, w); i >= 0 && i < at {
+		if i := index(s, w); i >= 0 && (at < 0 || i < at) {
 			best, at = w, i
 		}
 	}
-	return best
+	return best, at
 }
 
 // MatchString reports whether s holds one of the cues.
 func (c cues) MatchString(s string) bool {
 	for _, w := range c {
-		if strings.Contains(s, w) {
+		if index(s, w) >= 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// index returns the index of the first cue in s, or -1, as strings.Index
+// does. A cue that starts with a space (" member") is looked for by the
+// rest: a sentence has many spaces, and strings.Index stops at each.
+func index(s, cue string) int {
+	if len(cue) < 2 || cue[0] != ' ' {
+		return strings.Index(s, cue)
+	}
+	for i := 1; i < len(s); {
+		k := strings.Index(s[i:], cue[1:])
+		if k < 0 {
+			return -1
+		}
+		if s[i+k-1] == ' ' {
+			return i + k - 1
+		}
+		i += k + 1
+	}
+	return -1
 }
 
 // rules are tried in order; the first that fits makes the candidate.
@@ -141,6 +162,7 @@ var rules = masked([]rule{
 func masked(rs []rule) []rule {
 	for i := range rs {
 		rs[i].sm, rs[i].om = mask(rs[i].subject), mask(rs[i].object)
+		rs[i].why = "rule: " + rs[i].relation
 	}
 	return rs
 }
@@ -192,17 +214,21 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 				if q == nil {
 					continue
 				}
-			} else if !ru.of.MatchString(lowered()) {
+			}
+			// The cue the sentence holds first; without one, only a rule
+			// whose quantity speaks of it fits.
+			cue, at := ru.of.first(lowered())
+			if ru.units == nil && at < 0 {
 				continue
 			}
-			subj, obj := pick(refs, ru.subject, ru.object, cueAt(ru.of, lowered(), sent.Start))
+			subj, obj := pick(refs, ru.subject, ru.object, sent.Start+max(at, 0))
 			if subj == "" || (ru.object != nil && obj == "") {
 				continue
 			}
 			rel = ru
 			f.Subject, f.Object, f.Relation = subj, obj, ru.relation
 			if ru.relation == "holds_office" {
-				f.Text = titleCase(rxOffice.first(lowered()))
+				f.Text = titleCase(cue) // the office: the rule's cues are rxOffice
 			}
 			break
 		}
@@ -236,8 +262,7 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		c.Channel = channel
 		why = why[:0] // Why, built here and copied at its length
 		if q != nil {
-			v := q.Value
-			f.Value, f.Unit = &v, q.Unit
+			f.Unit = q.Unit
 			if f.Relation == "deployment" {
 				f.Unit = "personnel"
 			}
@@ -245,30 +270,50 @@ func (r *Reader) candidates(s string, a *analysis, source string, when time.Time
 		}
 		r.setTime(&f, ds, when)
 		if rel != nil {
-			why = append(why, "rule: "+rel.relation)
+			why = append(why, rel.why)
 		}
 		if topicChannel == c.Channel {
 			why = topicTerms(why, hits, topicChannel)
 		}
 		if dependent {
-			why = append(why, "dependence: "+dep.Term)
+			why = append(why, dep.why)
 		}
 		c.Why = append([]string{}, why...)
 		c.Confidence = confidence(rel != nil, q != nil, len(ds) > 0, dependent, hits)
-		// The fact's id is the source's and the candidate's, "<source>-c7":
-		// the candidate's id is its end.
+		// The fact's id is the source's and the candidate's, "<source>-c7",
+		// the candidate's id its end; the id and the note are cut from one
+		// string.
 		buf = strconv.AppendInt(append(append(buf[:0], source...), "-c"...), int64(len(out)+1), 10)
-		f.ID = string(buf)
-		c.ID = f.ID[len(source)+1:]
-		buf = strconv.AppendInt(append(buf[:0], "read: the sentence at bytes "...), int64(sent.Start), 10)
+		n := len(buf)
+		buf = strconv.AppendInt(append(buf, "read: the sentence at bytes "...), int64(sent.Start), 10)
 		buf = strconv.AppendInt(append(buf, '-'), int64(sent.End), 10)
-		f.Note = string(buf)
-		f.Sources = []string{source}
-		fact := f
-		c.Fact = &fact
+		idNote := string(buf)
+		f.ID, f.Note = idNote[:n], idNote[n:]
+		c.ID = f.ID[len(source)+1:]
+		c.Fact = newFact(f, source, q)
 		out = append(out, c)
 	}
 	return out
+}
+
+// factAlloc is a candidate's fact with the arrays of its source and its
+// value: the three are allocated at once.
+type factAlloc struct {
+	fact   leverage.Fact
+	source [1]string
+	value  float64
+}
+
+// newFact returns a copy of f on the heap, citing source, with the value
+// of q if q is not nil.
+func newFact(f leverage.Fact, source string, q *text.Quantity) *leverage.Fact {
+	a := &factAlloc{fact: f, source: [1]string{source}}
+	a.fact.Sources = a.source[:]
+	if q != nil {
+		a.value = q.Value
+		a.fact.Value = &a.value
+	}
+	return &a.fact
 }
 
 // pick returns the actor of the first subject kind the sentence has, the
@@ -326,23 +371,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// cueAt returns the byte offset in the text of the first cue of m in the
-// lower-case sentence starting at start, or start.
-func cueAt(m matcher, lower string, start int) int {
-	if c, ok := m.(cues); ok {
-		at := -1
-		for _, w := range c {
-			if i := strings.Index(lower, w); i >= 0 && (at < 0 || i < at) {
-				at = i
-			}
-		}
-		if at >= 0 {
-			return start + at
-		}
-	}
-	return start
 }
 
 // split returns the last actor mentioned before byte offset at and the

@@ -61,16 +61,24 @@ var letter27 = func() (t [256]uint8) {
 type entry struct {
 	Lexeme
 	words  []string
-	prefix bool // the last word is a prefix
+	prefix bool   // the last word is a prefix
+	topic  int8   // for a topic, its channel's index in leverage.Channels; else -1
+	why    string // for a dependence cue, "dependence: <term>", for Candidate.Why
 }
 
 func newLexicon(lx []Lexeme) *lexicon {
 	l := &lexicon{byStem: map[int][]int32{}}
 	byFirst := map[string][]int32{}
 	for _, x := range lx {
-		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term))}
+		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term)), topic: -1}
 		if len(e.words) == 0 {
 			continue
+		}
+		if x.Kind == "topic" {
+			e.topic = int8(slices.Index(leverage.Channels, x.Channel))
+		}
+		if x.Kind == "dependence" {
+			e.why = "dependence: " + x.Term
 		}
 		last := e.words[len(e.words)-1]
 		if strings.HasSuffix(last, "*") {
@@ -400,10 +408,8 @@ func (e *entry) match(ws []word, i int) bool {
 func channelOf(hits []hit) leverage.Channel {
 	var count [8]int // per channel, in leverage.Channels order
 	for _, h := range hits {
-		if h.Kind == "topic" {
-			if i := slices.Index(leverage.Channels, h.Channel); i >= 0 {
-				count[i]++
-			}
+		if h.topic >= 0 {
+			count[h.topic]++
 		}
 	}
 	best, n := -1, 0

@@ -120,6 +120,7 @@ type Reader struct {
 	entryActor []*leverage.Actor
 	entryNo    []int32
 	nActors    int
+	entryRank  []int8 // per gazetteer entry, its actor's kindRank
 }
 
 // New prepares a reader for the model.
@@ -131,10 +132,14 @@ func New(m Model) *Reader {
 	}
 	r.entryActor = make([]*leverage.Actor, r.gaz.Len())
 	r.entryNo = make([]int32, r.gaz.Len())
+	r.entryRank = make([]int8, r.gaz.Len())
 	no := map[string]int32{}
 	for i := range r.entryActor {
 		id := r.gaz.Entry(i).Actor
 		r.entryActor[i] = r.actors[id]
+		if a := r.entryActor[i]; a != nil {
+			r.entryRank[i] = int8(kindRank(a.Kind))
+		}
 		if _, ok := no[id]; !ok {
 			no[id] = int32(len(no))
 		}
