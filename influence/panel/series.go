@@ -19,10 +19,14 @@ type Point struct {
 
 // Series returns the stored panel's metadata and A's yearly index over B in
 // years from..to (0 for open ends), with A's rank among B's influencers.
-// ENOTFOUND if the profile has no stored panel.
+// ENOTFOUND if the profile has no stored panel, or if the stored panel is
+// a subset without all of B's influencers ([CheckRanking]).
 func Series(ctx context.Context, st leverage.InfluenceService, profile string, a, b, from, to int) (*leverage.InfluencePanel, []Point, error) {
 	p, rows, err := st.Influence(ctx, leverage.InfluenceQuery{Profile: profile, B: b, From: from, To: to})
 	if err != nil {
+		return nil, nil, err
+	}
+	if err := CheckRanking(p, 0, b, 0); err != nil {
 		return nil, nil, err
 	}
 	var out []Point
