@@ -111,7 +111,9 @@ type TopRow struct {
 }
 
 // RankTop ranks the influencers of q.Target, or the targets of q.Source, in
-// the stored panel of q.Profile.
+// the stored panel of q.Profile. ENOTFOUND if no panel is stored, or if the
+// stored one is a subset without all the rows of the ranking
+// ([panel.CheckRanking]).
 func RankTop(ctx context.Context, st leverage.InfluenceService, cw *country.Crosswalk, q TopQuery) (*Top, error) {
 	if err := CheckProfile(q.Profile); err != nil {
 		return nil, err
@@ -139,8 +141,11 @@ func RankTop(ctx context.Context, st leverage.InfluenceService, cw *country.Cros
 		s := StateOf(cw, iq.A)
 		t.Source, name = &s, q.Source
 	}
-	_, rows, err := st.Influence(ctx, iq)
+	p, rows, err := st.Influence(ctx, iq)
 	if err != nil {
+		return nil, err
+	}
+	if err := panel.CheckRanking(p, iq.A, iq.B, q.Year); err != nil {
 		return nil, err
 	}
 	if len(rows) == 0 {

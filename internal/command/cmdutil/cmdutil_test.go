@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +19,8 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/data"
+	"github.com/leverage-dev/leverage/influence/open"
+	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
 	"github.com/leverage-dev/leverage/postgres"
 	"github.com/leverage-dev/leverage/postgres/pgtest"
@@ -631,4 +634,102 @@ func TestOpenStorePostgresUnreachable(t *testing.T) {
 	if entries, _ := os.ReadDir("."); len(entries) != 0 {
 		t.Errorf("OpenStore created %s in the working directory", entries[0].Name())
 	}
+}
+
+// tinyPanel is a one-row open panel with inputs as its Inputs.
+func tinyPanel(inputs string) *leverage.InfluencePanel {
+	return &leverage.InfluencePanel{Profile: "open", Weights: "w", Inputs: inputs, Components: []string{"c"}, BuiltAt: "2020-01-01T00:00:00Z",
+		A: []int32{2}, B: []int32{705}, Year: []int32{2000}, Bandwidth: []float64{0.5}, Dependence: []float64{0.5}, Index: []float64{0.25},
+		Parts: [][]float64{{1}}}
+}
+
+// openPanel returns the stored open panel's metadata and number of rows.
+func openPanel(t *testing.T, st leverage.Store) (*leverage.InfluencePanel, int) {
+	t.Helper()
+	p, rows, err := st.Influence(context.Background(), leverage.InfluenceQuery{Profile: "open"})
+	if err != nil {
+		t.Fatalf("stored open panel: %v", err)
+	}
+	return p, len(rows)
+}
+
+// checkBuiltinPanel opens the store f names again and again: the first
+// open stores the built-in subset of the open panel, later ones leave it,
+// a built-in one of another version is replaced, and a panel built by
+// "leverage index build" is kept.
+func checkBuiltinPanel(t *testing.T, f *cmdutil.Factory) {
+	ctx := context.Background()
+	gz := data.OpenPanel()
+	want, s, err := panel.ReadSubset(gz, "data/"+data.OpenPanelFile, "open", open.DefaultWeights(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want.Len() < 20000 || !s.Has(705) || !s.Has(365) || s.From != 1992 {
+		t.Fatalf("built-in panel: %d rows of %v from %d; want Kazakhstan and Russia from 1992", want.Len(), s.States, s.From)
+	}
+	first := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	f.Now = func() time.Time { return first }
+
+	st := openStore(t, f)
+	p, n := openPanel(t, st)
+	got, ok := panel.ParseSubset(p.Inputs)
+	switch {
+	case !ok:
+		t.Fatalf("first open: stored panel's inputs %q do not describe the built-in subset", p.Inputs)
+	case got.Version != panel.FileVersion(gz) || got.File != "data/index/open-panel.csv.gz":
+		t.Errorf("first open: stored %s version %s, want data/index/open-panel.csv.gz version %s", got.File, got.Version, panel.FileVersion(gz))
+	case n != want.Len():
+		t.Errorf("first open: %d rows stored, want %d", n, want.Len())
+	case !slices.Equal(got.Sources, []string{"cow-states-2016", "cow-trade-v4", "cow-igo-v3", "atop-5.1"}):
+		t.Errorf("first open: sources %v", got.Sources)
+	case p.BuiltAt != first.Format(time.RFC3339) || p.Weights != want.Weights || !slices.Equal(p.Components, want.Components):
+		t.Errorf("first open: built at %s, weights %q, components %v", p.BuiltAt, p.Weights, p.Components)
+	}
+	if srcs, err := st.Sources(ctx, leverage.SourceFilter{IDs: got.Sources}); err != nil || len(srcs) != len(got.Sources) {
+		t.Errorf("the panel's sources %v: %d stored (%v), want all of them in the built-in dataset", got.Sources, len(srcs), err)
+	}
+	st.Close()
+
+	// A second open writes nothing: the panel keeps its build time.
+	f.Now = func() time.Time { return first.Add(time.Hour) }
+	st = openStore(t, f)
+	if loaded, err := cmdutil.LoadBuiltinPanel(ctx, st, f.Now()); loaded || err != nil {
+		t.Errorf("second load: loaded %v, %v; want nothing done", loaded, err)
+	}
+	if p, _ := openPanel(t, st); p.BuiltAt != first.Format(time.RFC3339) {
+		t.Errorf("second open: panel rebuilt at %s", p.BuiltAt)
+	}
+
+	// The built-in panel of another version is replaced.
+	old := *got
+	old.Version = "0000000000000000"
+	if err := st.ReplaceInfluence(ctx, tinyPanel(old.String()), nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st = openStore(t, f)
+	if p, n := openPanel(t, st); n != want.Len() || p.Inputs != got.String() {
+		t.Errorf("older built-in panel: %d rows with inputs %q after open, want the built-in %d rows", n, p.Inputs, want.Len())
+	}
+
+	// A panel the user built stays.
+	if err := st.ReplaceInfluence(ctx, tinyPanel("files in ../shared/data/peacesciencer"), nil); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st = openStore(t, f)
+	if p, n := openPanel(t, st); n != 1 || p.Inputs != "files in ../shared/data/peacesciencer" {
+		t.Errorf("user-built panel: %d rows with inputs %q after open, want it kept", n, p.Inputs)
+	}
+	if loaded, err := cmdutil.LoadBuiltinPanel(ctx, st, f.Now()); loaded || err != nil {
+		t.Errorf("load over a user-built panel: loaded %v, %v; want nothing done", loaded, err)
+	}
+}
+
+func TestOpenStoreLoadsBuiltinPanel(t *testing.T) {
+	checkBuiltinPanel(t, factory(filepath.Join(t.TempDir(), "leverage.db"), nil))
+}
+
+func TestOpenStoreLoadsBuiltinPanelPostgres(t *testing.T) {
+	checkBuiltinPanel(t, factory(pgtest.URL(t), nil))
 }

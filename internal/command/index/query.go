@@ -80,9 +80,11 @@ func runTop(ctx context.Context, f *cmdutil.Factory, opts *topOptions) error {
 		cells = append(cells, []string{strconv.Itoa(r.Rank), r.State, r.Code, f6(r.Index), f6(r.Bandwidth), f6(r.Dependence)})
 	}
 	if opts.Format == "table" || opts.Format == "md" {
-		who := "Influencers of " + top.Target.Name
+		var who string
 		if top.Source != nil {
 			who = "States influenced by " + top.Source.Name
+		} else {
+			who = "Influencers of " + top.Target.Name
 		}
 		fmt.Fprintf(f.Out, "%s, %d (%s index)\n\n", who, top.Year, opts.Profile)
 	}
@@ -243,6 +245,9 @@ func runSensitivity(ctx context.Context, f *cmdutil.Factory, opts *sensitivityOp
 	defer st.Close()
 	p, rows, err := st.Influence(ctx, leverage.InfluenceQuery{Profile: opts.Profile, B: b, From: opts.Year, To: opts.Year})
 	if err != nil {
+		return err
+	}
+	if err := panel.CheckRanking(p, 0, b, opts.Year); err != nil {
 		return err
 	}
 	if len(rows) == 0 {

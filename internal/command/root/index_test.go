@@ -164,9 +164,23 @@ func TestIndexUsageErrors(t *testing.T) {
 		}
 	}
 	// No panel stored: a failure that says what to run.
-	_, errOut, code := cli(t, db, "index", "top", "--target", "KAZ")
+	_, errOut, code := cli(t, db, "index", "top", "--profile", "fbic", "--target", "KAZ")
 	if code != 1 || !strings.Contains(errOut, "leverage index build") {
 		t.Errorf("top without a panel: exit %d, %q", code, errOut)
+	}
+	// The built-in subset of the open panel ranks only the influencers
+	// and targets of its states, and says how to build the rest.
+	for _, args := range [][]string{
+		{"index", "top", "--target", "UZB"},
+		{"index", "top", "--source", "DEU"},
+		{"index", "top", "--target", "KAZ", "--year", "1980"},
+		{"index", "series", "RUS", "UZB"},
+		{"index", "sensitivity", "--target", "UZB"},
+	} {
+		_, errOut, code = cli(t, db, args...)
+		if code != 1 || !strings.Contains(errOut, "built-in subset") || !strings.Contains(errOut, "leverage index build --profile open --input DIR") {
+			t.Errorf("%v on the built-in panel: exit %d, %q; want exit 1 and how to build the full panel", args, code, errOut)
+		}
 	}
 	// Nothing imported: a failure that says what to import.
 	_, errOut, code = cli(t, db, "index", "build")
@@ -302,5 +316,23 @@ func TestIndexBuildFBIC(t *testing.T) {
 	}
 	if _, errOut, code := cli(t, db, "index", "top", "--profile", "fbic", "--target", rows[1][1]); code != 0 {
 		t.Errorf("top on the fbic panel: exit %d: %s", code, errOut)
+	}
+}
+
+// TestIndexBuiltin queries the built-in subset of the open panel that a
+// fresh database holds: the flagship case works without any build.
+func TestIndexBuiltin(t *testing.T) {
+	db := t.TempDir()
+	stdout, errOut, code := cli(t, db, "index", "top", "--target", "KAZ", "-n", "3")
+	if code != 0 || !strings.Contains(stdout, "Influencers of Kazakhstan, 2014 (open index)") || !strings.Contains(stdout, "1     Russia   RUS   0.657440") {
+		t.Errorf("top --target KAZ: exit %d: %s%s", code, stdout, errOut)
+	}
+	stdout, errOut, code = cli(t, db, "index", "top", "--source", "RUS", "-n", "3")
+	if code != 0 || !strings.Contains(stdout, "States influenced by Russia, 2014 (open index)") || !strings.Contains(stdout, "Belarus") {
+		t.Errorf("top --source RUS: exit %d: %s%s", code, stdout, errOut)
+	}
+	stdout, errOut, code = cli(t, db, "index", "series", "RUS", "KAZ", "--from", "2014", "--format", "csv")
+	if code != 0 || !strings.Contains(stdout, "\n2014,0.657440,1/194,") {
+		t.Errorf("series RUS KAZ: exit %d: %s%s", code, stdout, errOut)
 	}
 }
