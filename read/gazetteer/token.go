@@ -228,9 +228,10 @@ func (s *scanner) handle(st, e int, c class, ascii bool) {
 
 // nextFast returns the end and class of the UAX #29 word segment starting
 // at pos when it is one the rules settle without looking further: a run of
-// ASCII letters and digits and of the letters of wordLetters, of spaces, a
-// line break or an ASCII punctuation mark, followed by ASCII that cannot
-// join it; ascii says the segment is ASCII. ok is false otherwise, and the
+// ASCII letters and digits and of the letters of wordLetters (with a ’
+// between two ASCII letters), of spaces, a line break or an ASCII
+// punctuation mark, followed by ASCII that cannot join it; ascii says the
+// segment is ASCII. ok is false otherwise, and the
 // caller asks UAX #29. TestSegmentsMatchUAX29 checks the two agree.
 func nextFast(text string, pos int) (end int, c class, ascii, ok bool) {
 	b := text[pos]
@@ -246,6 +247,13 @@ func nextFast(text string, pos int) (end int, c class, ascii, ok bool) {
 			}
 			n := wordLetterAt(text, e)
 			if n == 0 {
+				// A right single quotation mark between two ASCII letters
+				// joins them (WB6, WB7): "Russia’s" is one word.
+				if isLetter(text[e-1]) && e+3 < len(text) && isLetter(text[e+3]) && text[e:e+3] == "’" {
+					e += 4
+					ascii = false
+					continue
+				}
 				break
 			}
 			e += n
