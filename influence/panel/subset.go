@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -210,11 +210,16 @@ func Take(p *leverage.InfluencePanel, states []int, from, to int) *leverage.Infl
 // does) and NaN as an empty field.
 const subsetFixed = "a,b,year,bandwidth,dependence,index"
 
-// FileVersion returns the version of a subset file: the first 16 hex
-// digits of the SHA-256 of its bytes.
+// FileVersion returns the version of a subset file, gzip'd: 16 hex digits
+// from the CRC-32 and length of its content that the gzip trailer gives
+// (RFC 1952), so that a command opening the store learns the version of
+// the built-in file without reading it through.
 func FileVersion(gz []byte) string {
-	h := sha256.Sum256(gz)
-	return hex.EncodeToString(h[:])[:16]
+	if len(gz) < 18 {
+		return hex.EncodeToString(gz)
+	}
+	t := gz[len(gz)-8:]
+	return fmt.Sprintf("%08x%08x", binary.LittleEndian.Uint32(t), binary.LittleEndian.Uint32(t[4:]))
 }
 
 // WriteSubset writes the rows of p and the metadata of s (all but File and
@@ -287,13 +292,13 @@ func Uncompress(gz []byte) ([]byte, error) {
 // panel built with weights w at now, whose Inputs describe the subset
 // ([ParseSubset]). Errors name the file and line.
 func ReadSubset(gz []byte, file, profile string, w influence.Weights, now time.Time) (*leverage.InfluencePanel, *Subset, error) {
-	content, err := Uncompress(gz)
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	s := &Subset{File: file, Version: FileVersion(gz)}
 	p := newPanel(profile, w, "", now, 0)
-	sc := bufio.NewScanner(bytes.NewReader(content))
+	sc := bufio.NewScanner(bufio.NewReaderSize(zr, 1<<16))
 	sc.Buffer(nil, 1<<20)
 	line, header := 0, false
 	var fields []string
@@ -348,6 +353,9 @@ func ReadSubset(gz []byte, file, profile string, w influence.Weights, now time.T
 		}
 	}
 	if err := sc.Err(); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if err := zr.Close(); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if !header {
