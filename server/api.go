@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
@@ -117,34 +118,40 @@ func (s *Server) source(ctx context.Context, q *request) (any, error) {
 	return srcs[0], nil
 }
 
+// dated reads what the model-based endpoints share: the actors the
+// parameters named in actors must name, the as_of date and the data year,
+// and the model as of that date.
+func (s *Server) dated(ctx context.Context, q *request, actors ...string) (args []string, asOf time.Time, year int, m *assess.Model, err error) {
+	for _, name := range actors {
+		v, err := q.required(name)
+		if err != nil {
+			return nil, asOf, 0, nil, err
+		}
+		args = append(args, v)
+	}
+	if asOf, err = q.date("as_of"); err != nil {
+		return nil, asOf, 0, nil, err
+	}
+	if year, err = q.integer("year", 0, 1816, 9999); err != nil {
+		return nil, asOf, 0, nil, err
+	}
+	if m, err = s.cache.model(ctx, asOf); err != nil {
+		return nil, asOf, 0, nil, err
+	}
+	for i, name := range actors {
+		if _, err := query.Resolve(m, args[i], asOf); err != nil {
+			return nil, asOf, 0, nil, inParam(name, err)
+		}
+	}
+	return args, asOf, year, m, nil
+}
+
 func (s *Server) assess(ctx context.Context, q *request) (any, error) {
-	a, err := q.required("a")
+	ab, asOf, year, m, err := s.dated(ctx, q, "a", "b")
 	if err != nil {
 		return nil, err
 	}
-	b, err := q.required("b")
-	if err != nil {
-		return nil, err
-	}
-	asOf, err := q.date("as_of")
-	if err != nil {
-		return nil, err
-	}
-	year, err := q.integer("year", 0, 1816, 9999)
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.cache.model(ctx, asOf)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := query.Resolve(m, a, asOf); err != nil {
-		return nil, inParam("a", err)
-	}
-	if _, err := query.Resolve(m, b, asOf); err != nil {
-		return nil, inParam("b", err)
-	}
-	return query.Assess(ctx, s.cfg.Store, m, a, b, assess.Options{AsOf: asOf, Year: year, Weights: s.weights})
+	return query.Assess(ctx, s.cfg.Store, m, ab[0], ab[1], assess.Options{AsOf: asOf, Year: year, Weights: s.weights})
 }
 
 func (s *Server) indexTop(ctx context.Context, q *request) (any, error) {
@@ -214,25 +221,11 @@ func (s *Server) indexSeries(ctx context.Context, q *request) (any, error) {
 }
 
 func (s *Server) transit(ctx context.Context, q *request) (any, error) {
-	exporter, err := q.required("exporter")
+	args, asOf, year, m, err := s.dated(ctx, q, "exporter")
 	if err != nil {
 		return nil, err
 	}
-	asOf, err := q.date("as_of")
-	if err != nil {
-		return nil, err
-	}
-	year, err := q.integer("year", 0, 1816, 9999)
-	if err != nil {
-		return nil, err
-	}
-	m, err := s.cache.model(ctx, asOf)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := query.Resolve(m, exporter, asOf); err != nil {
-		return nil, inParam("exporter", err)
-	}
+	exporter := args[0]
 	opts := query.TransitOptions{AsOf: asOf, Year: year, Without: q.list("without"), WithoutStates: q.list("without_state")}
 	r, err := query.Transit(m, exporter, opts)
 	if err != nil && leverage.ErrorCode(err) == leverage.EINVALID {
