@@ -16,12 +16,12 @@ import (
 // Entries are found by their first word. Those whose first word begins
 // with two or three lower-case ASCII letters (see start) are in byFirst,
 // by that word, or, when they are a single word ending in * (a stem), in
-// byStem, by their start; stems marks those starts. The few other
-// entries are tried at each word that begins with their first byte.
+// byStem, by its first three letters; stems marks those starts. The few
+// other entries are tried at each word that begins with their first byte.
 type lexicon struct {
 	entries    []entry
 	byFirst    wordTable
-	byStem     map[int][]int32
+	byStem     wordTable
 	stems      [(starts + 63) / 64]uint64
 	other      []int32 // entries whose first word begins otherwise ("re-export*")
 	otherFirst [256]bool
@@ -67,8 +67,8 @@ type entry struct {
 }
 
 func newLexicon(lx []Lexeme) *lexicon {
-	l := &lexicon{byStem: map[int][]int32{}}
-	byFirst := map[string][]int32{}
+	l := &lexicon{}
+	byFirst, byStem := map[string][]int32{}, map[string][]int32{}
 	for _, x := range lx {
 		e := entry{Lexeme: x, words: strings.Fields(strings.ToLower(x.Term)), topic: -1}
 		if len(e.words) == 0 {
@@ -102,13 +102,13 @@ func newLexicon(lx []Lexeme) *lexicon {
 				l.otherFirst[first[0]] = true
 			}
 		case stem:
-			l.byStem[t] = append(l.byStem[t], i)
+			byStem[first[:3]] = append(byStem[first[:3]], i)
 			l.stems[t/64] |= 1 << (t % 64)
 		default:
 			byFirst[first] = append(byFirst[first], i)
 		}
 	}
-	l.byFirst = newWordTable(byFirst)
+	l.byFirst, l.byStem = newWordTable(byFirst), newWordTable(byStem)
 	return l
 }
 
@@ -333,23 +333,28 @@ func (l *lexicon) find(dst []hit, ws []word) []hit {
 		// hyphen ("russian" in "russian-speaking"), or a stem w begins
 		// with. They all begin as w does.
 		ks := l.byFirst.get(w, ws[i].hash)
-		if t := start(w); t >= 0 && (l.stems[t/64]&(1<<(t%64)) != 0 || strings.IndexByte(w, '-') > 0) {
-			ks = append(buf[:0], ks...)
-			for h := 3; h < len(w); h++ {
-				if w[h] == '-' {
-					ks = append(ks, l.byFirst.get(w[:h], hashWord(w[:h]))...)
+		if t := start(w); t >= 0 {
+			stem := l.stems[t/64]&(1<<(t%64)) != 0 // then w has three letters or more
+			if stem || strings.IndexByte(w, '-') > 0 {
+				ks = append(buf[:0], ks...)
+				for h := 3; h < len(w); h++ {
+					if w[h] == '-' {
+						ks = append(ks, l.byFirst.get(w[:h], hashWord(w[:h]))...)
+					}
 				}
-			}
-			for _, k := range l.byStem[t] {
-				if strings.HasPrefix(w, l.entries[k].words[0]) {
-					ks = append(ks, k)
+				if stem {
+					for _, k := range l.byStem.get(w[:3], hashWord(w[:3])) {
+						if strings.HasPrefix(w, l.entries[k].words[0]) {
+							ks = append(ks, k)
+						}
+					}
 				}
+				slices.Sort(ks)
 			}
-			slices.Sort(ks)
 		}
 		for _, k := range ks {
-			// A single word is matched already.
-			if e := &l.entries[k]; len(e.words) == 1 || e.match(ws, i) {
+			// The first word is matched already.
+			if e := &l.entries[k]; len(e.words) == 1 || e.matchFrom(ws, i, 1) {
 				dst = append(dst, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 			}
 		}
@@ -363,7 +368,7 @@ func (l *lexicon) find(dst []hit, ws []word) []hit {
 // others appends to dst the entries of l.other found at ws[i].
 func (l *lexicon) others(dst []hit, ws []word, i int) []hit {
 	for _, k := range l.other {
-		if e := &l.entries[k]; e.first(ws[i].text) && e.match(ws, i) {
+		if e := &l.entries[k]; e.first(ws[i].text) && e.matchFrom(ws, i, 0) {
 			dst = append(dst, hit{e, ws[i].start, ws[i+len(e.words)-1].end})
 		}
 	}
@@ -383,15 +388,16 @@ func (e *entry) first(w string) bool {
 	return (e.prefix && len(e.words) == 1) || w[len(f)] == '-' && w[:len(f)] == f
 }
 
-// match reports whether the entry's words begin at ws[i]: the same words,
-// the last one only begun when the entry ends in *, and a hyphenated word
-// matching its first part ("russian-speaking" for "russian").
-func (e *entry) match(ws []word, i int) bool {
+// matchFrom reports whether the entry's words from its word k on follow
+// at ws[i+k], the entry beginning at ws[i]: the same words, the last one
+// only begun when the entry ends in *, and a hyphenated word matching its
+// first part ("russian-speaking" for "russian").
+func (e *entry) matchFrom(ws []word, i, k int) bool {
 	if i+len(e.words) > len(ws) {
 		return false
 	}
-	for k, w := range e.words {
-		got := ws[i+k].text
+	for ; k < len(e.words); k++ {
+		w, got := e.words[k], ws[i+k].text
 		if k == len(e.words)-1 && e.prefix {
 			if !strings.HasPrefix(got, w) {
 				return false
