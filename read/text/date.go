@@ -64,7 +64,10 @@ func (ds *dateSink) add(start, end, y, m, d int, approx bool) {
 func (ds *dateSink) scan() {
 	text := ds.text
 	for i := 0; i < len(text); i++ {
-		if !isDigit(text[i]) || i > 0 && isDigit(text[i-1]) || i < ds.last {
+		if i = nextDigit(text, i); i == len(text) {
+			break
+		}
+		if i > 0 && isDigit(text[i-1]) || i < ds.last {
 			continue
 		}
 		j := i

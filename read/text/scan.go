@@ -1,12 +1,39 @@
 package text
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// nextDigit returns the index of the first ASCII digit in text[i:], or
+// len(text). It tests eight bytes at a time: in each byte, seven bits
+// added to 0x80-'0' reach bit 7 from '0' on, added to 0x80-'9'-1 from
+// past '9' on, and never carry into the next byte; a byte is a digit when
+// the first sum has bit 7 and the second and the byte itself do not.
+func nextDigit(text string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56 // one load
+		low7 := x & (0x7f * ones)
+		from0 := low7 + (0x80-'0')*ones
+		past9 := low7 + (0x80-'9'-1)*ones
+		if digits := from0 &^ past9 &^ x & (0x80 * ones); digits != 0 {
+			return i + bits.TrailingZeros64(digits)/8 // the first byte is the lowest
+		}
+	}
+	for ; i < len(text); i++ {
+		if isDigit(text[i]) {
+			return i
+		}
+	}
+	return len(text)
+}
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 func isLower(c byte) bool { return 'a' <= c && c <= 'z' }
 
