@@ -1,6 +1,7 @@
 package read
 
 import (
+	"encoding/binary"
 	"maps"
 	"slices"
 	"strings"
@@ -301,20 +302,51 @@ func wordRune(s string, i, end int) (int, bool) {
 }
 
 // lowerASCII returns s with its ASCII letters in lower case: the same
-// length, so offsets into it are offsets into s.
+// length, so offsets into it are offsets into s. It lowers eight bytes at
+// a time (see lower8) into a buffer.
 func lowerASCII(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	from := 0 // s[from:i] is written as it is
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b.WriteString(s[from:i])
-			b.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	var buf [4096]byte
+	for len(s) > 0 {
+		n := min(len(s), len(buf))
+		i := 0
+		for ; i+8 <= n; i += 8 {
+			binary.LittleEndian.PutUint64(buf[i:], lower8(load8(s, i)))
 		}
+		for ; i < n; i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		b.Write(buf[:n])
+		s = s[n:]
 	}
-	b.WriteString(s[from:])
 	return b.String()
+}
+
+// lower8 lowers the ASCII letters among eight bytes, the first in the
+// lowest. In each byte, seven bits added to 0x80-'A' reach bit 7 from 'A'
+// on, added to 0x80-'Z'-1 from past 'Z' on, and never carry into the next
+// byte; a byte is an upper-case letter when the first sum has bit 7 and
+// the second and the byte itself do not, and its bit 5 is then set.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	low7 := x & (0x7f * ones)
+	fromA := low7 + (0x80-'A')*ones
+	pastZ := low7 + (0x80-'Z'-1)*ones
+	upper := fromA &^ pastZ &^ x & (0x80 * ones)
+	return x | upper>>2
+}
+
+// load8 returns the eight bytes of s from i on, the first in the lowest:
+// the compiler makes it one load.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // hit is a lexeme found in a sentence.
