@@ -27,7 +27,7 @@ type IndexPoint struct {
 // IndexSources are the ids of the built-in sources each profile's panel is
 // computed from.
 var IndexSources = map[string][]string{
-	"open": {"cow-trade-v4", "cow-igo-v3", "atop-5.1"},
+	"open": {"cow-trade-v4", "cow-igo-v3", "atop-5.1", "cow-states-2016"},
 	"fbic": {"fbic-2021"},
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/leverage-dev/leverage"
+	method "github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/influence/panel"
 )
@@ -97,6 +98,7 @@ type Top struct {
 	Target  *State   `json:"target,omitempty"`
 	Source  *State   `json:"source,omitempty"`
 	Rows    []TopRow `json:"rows"`
+	Sources []string `json:"sources"` // what the profile's index is computed from
 }
 
 // TopRow is one state of a ranking.
@@ -125,7 +127,7 @@ func RankTop(ctx context.Context, st leverage.InfluenceService, cw *country.Cros
 		return nil, leverage.Errorf(leverage.EINVALID, "n must be at least 1, got %d", q.N)
 	}
 	iq := leverage.InfluenceQuery{Profile: q.Profile, From: q.Year, To: q.Year}
-	t := &Top{Schema: "leverage.index-top/v1", Profile: q.Profile, Rows: []TopRow{}}
+	t := &Top{Schema: "leverage.index-top/v1", Profile: q.Profile, Rows: []TopRow{}, Sources: method.IndexSources[q.Profile]}
 	var err error
 	name := q.Target
 	if q.Target != "" {
@@ -189,6 +191,7 @@ type Series struct {
 	B          State         `json:"b"`
 	Components []string      `json:"components"` // the keys of each point's components
 	Points     []panel.Point `json:"points"`
+	Sources    []string      `json:"sources"` // what the profile's index is computed from
 }
 
 // IndexSeries returns A's yearly index over B from the stored panel of
@@ -209,7 +212,7 @@ func IndexSeries(ctx context.Context, st leverage.InfluenceService, cw *country.
 	if err != nil {
 		return nil, err
 	}
-	s := &Series{Schema: "leverage.index-series/v1", Profile: q.Profile, A: StateOf(cw, a), B: StateOf(cw, b), Components: p.Components, Points: pts}
+	s := &Series{Schema: "leverage.index-series/v1", Profile: q.Profile, A: StateOf(cw, a), B: StateOf(cw, b), Components: p.Components, Points: pts, Sources: method.IndexSources[q.Profile]}
 	if len(pts) == 0 {
 		return nil, leverage.Errorf(leverage.ENOTFOUND, "the %s index has no rows for %s over %s", q.Profile, s.A.Name, s.B.Name)
 	}

@@ -112,8 +112,10 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/assess?a=RUS&b=KAZ", "", "", 200},
 		{"GET", "/api/v1/assess?a=KAZ&b=RUS&as_of=2014&year=2014", "", "", 200},
 		{"GET", "/api/v1/assess?a=RUS", "", "", 400},
-		{"GET", "/api/v1/index/top?target=KAZ", "", "", 404}, // no panel in the built-in data
-		{"GET", "/api/v1/index/series?a=RUS&b=KAZ", "", "", 404},
+		{"GET", "/api/v1/index/top?target=KAZ", "", "", 200},
+		{"GET", "/api/v1/index/top?source=RUS&year=2010&n=5", "", "", 200},
+		{"GET", "/api/v1/index/top?target=UZB", "", "", 404}, // outside the built-in subset
+		{"GET", "/api/v1/index/series?a=RUS&b=KAZ&from=1995", "", "", 200},
 		{"GET", "/api/v1/transit?exporter=KAZ", "", "", 200},
 		{"GET", "/api/v1/transit?exporter=KAZ&without=CPC&without_state=RUS", "", "", 200},
 		{"GET", "/api/v1/geometry", "", "", 200},

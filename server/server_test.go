@@ -16,6 +16,7 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/data"
+	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/server"
 	"github.com/leverage-dev/leverage/sqlite"
 )
@@ -25,7 +26,8 @@ const token = "s3cret-token"
 // now is the clock of every test server.
 func now() time.Time { return time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC) }
 
-// openBuiltin returns a new in-memory store holding the built-in dataset.
+// openBuiltin returns a new in-memory store holding the built-in dataset
+// and index panel.
 func openBuiltin() (leverage.Store, error) {
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, sqlite.Memory)
@@ -35,6 +37,9 @@ func openBuiltin() (leverage.Store, error) {
 	ds, err := data.Builtin()
 	if err == nil {
 		err = st.ReplaceDataset(ctx, ds)
+	}
+	if err == nil {
+		_, err = panel.StoreBuiltin(ctx, st, data.OpenPanel(), data.OpenPanelFile, now())
 	}
 	if err != nil {
 		st.Close()
@@ -145,6 +150,9 @@ func TestErrors(t *testing.T) {
 		{"no routes", "GET", "/api/v1/transit?exporter=CHN", "", 404, "not_found", "", "no export routes"},
 		{"unknown channel", "GET", "/api/v1/facts?actor=KAZ&channel=magic", "", 400, "invalid", "", "unknown channel"},
 		{"unknown profile", "GET", "/api/v1/index/top?target=KAZ&profile=secret", "", 400, "invalid", "profile", "unknown profile"},
+		{"outside the built-in panel", "GET", "/api/v1/index/top?target=UZB", "", 404, "not_found", "", "build the full panel"},
+		{"unknown state", "GET", "/api/v1/index/series?a=RUS&b=Ruritania", "", 400, "invalid", "b", "unknown state"},
+		{"no fbic panel", "GET", "/api/v1/index/top?target=KAZ&profile=fbic", "", 404, "not_found", "", ""},
 		{"top needs one side", "GET", "/api/v1/index/top", "", 400, "invalid", "target", "give one of"},
 		{"unknown kind", "GET", "/api/v1/actors?kind=planet", "", 400, "invalid", "kind", "unknown kind"},
 		{"unknown source", "GET", "/api/v1/sources/nope", "", 404, "not_found", "", "no source"},

@@ -22,7 +22,6 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/open"
 	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/postgres"
 	"github.com/leverage-dev/leverage/sqlite"
@@ -99,7 +98,7 @@ func DefaultDBPath(getenv func(string) string) (string, error) {
 // postgres:// or postgresql:// URL, an SQLite file otherwise. When the
 // built-in dataset stored there is missing or differs from the one in the
 // binary, it is (re)loaded in one transaction; so is the built-in subset
-// of the open index panel (see [LoadBuiltinPanel]). Messages name a URL
+// of the open index panel (see [panel.StoreBuiltin]). Messages name a URL
 // without its password.
 func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 	path := f.DBPath
@@ -132,41 +131,11 @@ func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 			return nil, fmt.Errorf("load built-in dataset into %s: %w", name, err)
 		}
 	}
-	if _, err := LoadBuiltinPanel(ctx, db, f.Now()); err != nil {
+	if _, err := panel.StoreBuiltin(ctx, db, data.OpenPanel(), "data/"+data.OpenPanelFile, f.Now()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("load built-in index panel into %s: %w", name, err)
 	}
 	return db, nil
-}
-
-// LoadBuiltinPanel stores the built-in subset of the open index panel
-// (data.OpenPanelFile) in st, in one transaction, when st holds no open
-// panel or the built-in one of another version, and reports whether it
-// did. A panel built by "leverage index build" is never replaced: the
-// built-in one says what it is in its Inputs ([panel.ParseSubset]). now is
-// the stored panel's build time.
-func LoadBuiltinPanel(ctx context.Context, st leverage.InfluenceService, now time.Time) (bool, error) {
-	gz := data.OpenPanel()
-	// No row has target -1: the query returns the stored panel's metadata.
-	stored, _, err := st.Influence(ctx, leverage.InfluenceQuery{Profile: "open", B: -1})
-	switch {
-	case leverage.ErrorCode(err) == leverage.ENOTFOUND:
-	case err != nil:
-		return false, fmt.Errorf("read the stored open index: %w", err)
-	default:
-		s, builtin := panel.ParseSubset(stored.Inputs)
-		if !builtin || s.Version == panel.FileVersion(gz) {
-			return false, nil
-		}
-	}
-	p, _, err := panel.ReadSubset(gz, "data/"+data.OpenPanelFile, "open", open.DefaultWeights(), now)
-	if err != nil {
-		return false, err
-	}
-	if err := st.ReplaceInfluence(ctx, p, nil); err != nil {
-		return false, fmt.Errorf("store %s: %w", data.OpenPanelFile, err)
-	}
-	return true, nil
 }
 
 // openDB opens the store at path, a PostgreSQL URL or an SQLite file, and

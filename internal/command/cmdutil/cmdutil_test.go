@@ -693,7 +693,7 @@ func checkBuiltinPanel(t *testing.T, f *cmdutil.Factory) {
 	// A second open writes nothing: the panel keeps its build time.
 	f.Now = func() time.Time { return first.Add(time.Hour) }
 	st = openStore(t, f)
-	if loaded, err := cmdutil.LoadBuiltinPanel(ctx, st, f.Now()); loaded || err != nil {
+	if loaded, err := panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, f.Now()); loaded || err != nil {
 		t.Errorf("second load: loaded %v, %v; want nothing done", loaded, err)
 	}
 	if p, _ := openPanel(t, st); p.BuiltAt != first.Format(time.RFC3339) {
@@ -721,7 +721,7 @@ func checkBuiltinPanel(t *testing.T, f *cmdutil.Factory) {
 	if p, n := openPanel(t, st); n != 1 || p.Inputs != "files in ../shared/data/peacesciencer" {
 		t.Errorf("user-built panel: %d rows with inputs %q after open, want it kept", n, p.Inputs)
 	}
-	if loaded, err := cmdutil.LoadBuiltinPanel(ctx, st, f.Now()); loaded || err != nil {
+	if loaded, err := panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, f.Now()); loaded || err != nil {
 		t.Errorf("load over a user-built panel: loaded %v, %v; want nothing done", loaded, err)
 	}
 }

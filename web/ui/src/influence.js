@@ -78,8 +78,8 @@ export function mount(root, params, nav) {
     } catch (e) {
       clearCharts();
       clear(out, errorBox(e),
-        e.status === 404 || e.code === 'not_found'
-          ? h('p', { class: 'muted' }, 'No index panel is stored yet. Build one with ', h('code', {}, 'leverage index build --input ../shared/data/peacesciencer'), '.')
+        (e.status === 404 || e.code === 'not_found') && !/built-in subset/.test(e.message || '')
+          ? h('p', { class: 'muted' }, 'No index panel answers this. Build the full one with ', h('code', {}, 'leverage index build --input ../shared/data/peacesciencer'), '.')
           : null);
     } finally {
       status.textContent = '';
