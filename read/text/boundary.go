@@ -54,6 +54,9 @@ func (b *boundaries) end(s int) int {
 		if c < 0 {
 			return len(text)
 		}
+		if e, ok := settled(text, c); ok {
+			return e
+		}
 		q := s
 		if c > s {
 			q = lastLetterOrDigit(text, s, c)
@@ -68,6 +71,33 @@ func (b *boundaries) end(s int) int {
 		}
 		pos = w
 	}
+}
+
+// settled returns the end of the sentence that the candidate at c ends
+// when it is one of the commonest, which settle without the split
+// function, and ASCII is around it (the uax29 package reads invalid UTF-8
+// its own way): a line feed not after a carriage return ends a sentence
+// (SB4), and so do a full stop and spaces before a capital (SB11; SB6 to
+// SB8a do not apply). ok is false otherwise.
+func settled(text string, c int) (end int, ok bool) {
+	if c > 0 && text[c-1] >= utf8.RuneSelf {
+		return 0, false
+	}
+	switch text[c] {
+	case '\n':
+		if (c == 0 || text[c-1] != '\r') && (c+1 == len(text) || text[c+1] < utf8.RuneSelf) {
+			return c + 1, true
+		}
+	case '.':
+		sp := c + 1
+		for sp < len(text) && text[sp] == ' ' {
+			sp++
+		}
+		if sp > c+1 && sp < len(text) && isUpper(text[sp]) {
+			return sp, true
+		}
+	}
+	return 0, false
 }
 
 // slow returns the end of the sentence that starts at s by the UAX #29
