@@ -120,13 +120,24 @@ func numberWordStart(w string) bool {
 	case len(w) <= 2:
 		return w[0]|0x20 == 'a' && (len(w) == 1 || w[1]|0x20 == 'n')
 	}
-	switch string([]byte{w[0] | 0x20, w[1] | 0x20, w[2] | 0x20}) {
-	case "one", "two", "twe", "thr", "thi", "fou", "for", "fiv", "fif", "six",
-		"sev", "eig", "nin", "ten", "ele", "hal":
-		return true
+	if !letter[w[1]] || !letter[w[2]] {
+		return false
 	}
-	return false
+	// Bits 0-4 of a letter tell it from the other letters, whatever its case.
+	k := uint(w[0]&31)<<10 | uint(w[1]&31)<<5 | uint(w[2]&31)
+	return numberStarts[k/64]&(1<<(k%64)) != 0
 }
+
+// numberStarts marks the first three letters of the number words, as
+// numberWordStart numbers them.
+var numberStarts = func() (set [1 << 15 / 64]uint64) {
+	for _, w := range []string{"one", "two", "twe", "thr", "thi", "fou", "for", "fiv", "fif", "six",
+		"sev", "eig", "nin", "ten", "ele", "hal"} {
+		k := uint(w[0]&31)<<10 | uint(w[1]&31)<<5 | uint(w[2]&31)
+		set[k/64] |= 1 << (k % 64)
+	}
+	return set
+}()
 
 // inDate reports whether i is inside one of the spans.
 func inDate(dates []Span, i int) bool {
