@@ -34,7 +34,7 @@ type token struct {
 	start, end int     // bytes of the original text; a word's end leaves out a possessive 's
 	kind       tokKind // word, punctuation or a pseudo-token for a gap
 	join       bool    // joined to the previous token by a hyphen or dash, without spaces
-	ascii      bool    // known to be ASCII (when false, it may be ASCII or not)
+	ascii      bool    // known to be ASCII (when false, it may be ASCII or not); an ASCII word is letters and digits
 }
 
 // class is what a UAX #29 segment looks like.
@@ -112,9 +112,9 @@ func (s *scanner) next() []token {
 	}
 	for s.pos < len(text) && len(s.toks) < scanBatch {
 		pos := s.pos
-		// The commonest segments, a single space and a word of ASCII
-		// letters and digits after a plain gap, are taken here as handle
-		// would take them.
+		// The commonest segments, a single space, and a word of ASCII
+		// letters and digits or an ASCII punctuation mark after a plain
+		// gap, are taken here as nextFast and handle would take them.
 		b := text[pos]
 		if b == ' ' && !s.held && (pos+1 == len(text) || text[pos+1] < utf8.RuneSelf && text[pos+1] != ' ') {
 			s.space = true
@@ -126,7 +126,7 @@ func (s *scanner) next() []token {
 			for e < len(text) && alnum[text[e]] {
 				e++
 			}
-			if wordEndsAt(text, e) {
+			if e == len(text) || text[e] == ' ' || wordEndsAt(text, e) {
 				s.flush()
 				s.newlines, s.space = 0, false
 				s.word = token{start: pos, end: e, kind: tokWord, ascii: true}
@@ -134,6 +134,13 @@ func (s *scanner) next() []token {
 				s.pos = e
 				continue
 			}
+		}
+		if asciiPunct[b] && !s.held && !s.dash && s.newlines < 2 && (pos+1 == len(text) || text[pos+1] < utf8.RuneSelf) {
+			s.flush()
+			s.newlines, s.space = 0, false
+			s.toks = append(s.toks, token{start: pos, end: pos + 1, kind: tokPunct, ascii: true})
+			s.pos++
+			continue
 		}
 		e, c, ascii, fast := nextFast(text, pos)
 		if !fast {
@@ -162,7 +169,7 @@ func (s *scanner) next() []token {
 func (s *scanner) flush() {
 	if s.haveWord {
 		w := s.word
-		if c := s.text[w.end-1]; c == 's' || c == 'S' {
+		if c := s.text[w.end-1]; !w.ascii && (c == 's' || c == 'S') { // an ASCII word has no apostrophe
 			w.end = possessiveEnd(s.text, w.start, w.end)
 		}
 		s.toks = append(s.toks, w)
@@ -355,6 +362,16 @@ func nextSlow(text string, pos int, it **words.Iterator[string]) (int, class) {
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 func isAlnum(b byte) bool { return alnum[b] }
+
+// asciiPunct marks the ASCII bytes that are a punctuation mark of their
+// own (clPunct) when ASCII follows: what nextFast and classify make them.
+var asciiPunct = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		b := byte(c)
+		t[c] = b != '_' && b != '\r' && classify(string(b)) == clPunct
+	}
+	return t
+}()
 
 // alnum marks the ASCII letters and digits: a table, as branches on the
 // bytes of text mispredict.
