@@ -414,13 +414,7 @@ func (f *finder) lookupASCII(raw string) int32 {
 	buf := f.buf[:len(raw)]
 	h := uint32(fnvOffset)
 	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '`':
-			c = '\''
-		}
+		c := foldASCII[raw[i]]
 		h = (h ^ uint32(c)) * fnvPrime
 		buf[i] = c
 	}
@@ -431,6 +425,21 @@ func (f *finder) lookupASCII(raw string) int32 {
 	}
 	return f.get(buf, mix(h))
 }
+
+// foldASCII folds ASCII as the normaliser does: letters in lower case, a
+// backquote an apostrophe.
+var foldASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == '`':
+			t[c] = '\''
+		}
+	}
+	return t
+}()
 
 func (f *finder) get(b []byte, h uint32) int32 {
 	if id, ok := f.g.vocab.getHash(b, h); ok {
