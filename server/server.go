@@ -102,6 +102,9 @@ func New(cfg Config) (*Server, error) {
 			w.Header().Set("Allow", "GET, HEAD")
 			writeError(w, r, &statusError{http.StatusMethodNotAllowed, "method_not_allowed", r.Method + " is not allowed here", ""})
 		default:
+			// The dashboard loads nothing from elsewhere.
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")
+			w.Header().Set("X-Content-Type-Options", "nosniff")
 			files.ServeHTTP(w, r)
 		}
 	})
