@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/leverage-dev/leverage"
@@ -314,5 +315,28 @@ func TestSlowClientCutOff(t *testing.T) {
 	}
 	if bytes.Contains(b, []byte("200 OK")) {
 		t.Errorf("the stalled request was answered: %s", b)
+	}
+}
+
+func TestDashboardFiles(t *testing.T) {
+	assets := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>leverage</title>")}}
+	ts := newServer(t, func(c *server.Config) { c.Assets = assets })
+	resp, err := ts.Client().Get(ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "<title>leverage") {
+		t.Fatalf("GET /: %d %s", resp.StatusCode, b)
+	}
+	if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	if status, _ := call(t, ts, "POST", "/", "text/plain", strings.NewReader("x")); status != 405 {
+		t.Errorf("POST /: %d, want 405", status)
+	}
+	if status, b := call(t, ts, "GET", "/api/v2/assess", "", nil); status != 404 || !strings.Contains(string(b), `"not_found"`) {
+		t.Errorf("GET /api/v2/assess: %d %s", status, b)
 	}
 }
