@@ -189,6 +189,7 @@ type word struct {
 	text       string
 	start, end int
 	hash       uint32 // hashWord(text)
+	hyphen     bool   // it may hold a hyphen
 }
 
 // words splits s[start:end] into words of letters, digits, inner
@@ -213,7 +214,7 @@ func words(out []word, s, low string, start, end int) []word {
 		// A word starts at i. Its ASCII letters, digits, apostrophes and
 		// hyphens, all of most words, are hashed in a loop of their own,
 		// and the rest, if any, read rune by rune.
-		j, h := asciiRun(t, i)
+		j, h, classes := asciiRun(t, i)
 		ascii := j == len(t) || wordByte[t[j]] != wordMulti
 		if !ascii {
 			j = wordEnd(s, j, end)
@@ -228,24 +229,27 @@ func words(out []word, s, low string, start, end int) []word {
 		if h = mix(h); !ascii || len(w) < j-i {
 			h = hashWord(w)
 		}
-		out = append(out, word{w, i, j, h})
+		out = append(out, word{w, i, j, h, !ascii || classes&wordInner != 0})
 		i = j
 	}
 	return out
 }
 
 // asciiRun returns the end of the run of ASCII letters, digits,
-// apostrophes and hyphens at t[i:], and its FNV-1a hash (before mix).
-func asciiRun(t string, i int) (int, uint32) {
-	h := uint32(fnvOffset)
+// apostrophes and hyphens at t[i:], its FNV-1a hash (before mix), and the
+// union of its bytes' classes (see wordByte).
+func asciiRun(t string, i int) (int, uint32, uint8) {
+	h, classes := uint32(fnvOffset), uint8(0)
 	for ; i < len(t); i++ {
 		c := t[i]
-		if wordByte[c]&(wordAlnum|wordInner) == 0 {
+		k := wordByte[c]
+		if k&(wordAlnum|wordInner) == 0 {
 			break
 		}
 		h = (h ^ uint32(c)) * fnvPrime
+		classes |= k
 	}
-	return i, h
+	return i, h, classes
 }
 
 // wordEnd returns the end of the word that goes on at s[j]: letters,
@@ -367,7 +371,7 @@ func (l *lexicon) find(dst []hit, ws []word) []hit {
 		ks := l.byFirst.get(w, ws[i].hash)
 		if t := start(w); t >= 0 {
 			stem := l.stems[t/64]&(1<<(t%64)) != 0 // then w has three letters or more
-			if stem || strings.IndexByte(w, '-') > 0 {
+			if stem || ws[i].hyphen {
 				ks = append(buf[:0], ks...)
 				for h := 3; h < len(w); h++ {
 					if w[h] == '-' {
