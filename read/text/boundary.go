@@ -77,8 +77,9 @@ func (b *boundaries) end(s int) int {
 // when it is one of the commonest, which settle without the split
 // function, and ASCII is around it (the uax29 package reads invalid UTF-8
 // its own way): a line feed not after a carriage return ends a sentence
-// (SB4), and so do a full stop and spaces before a capital (SB11; SB6 to
-// SB8a do not apply). ok is false otherwise.
+// (SB4), and so do a full stop and a line feed (SB11), and a full stop
+// and spaces before a capital (SB11; SB6 to SB8a do not apply). ok is
+// false otherwise.
 func settled(text string, c int) (end int, ok bool) {
 	if c > 0 && text[c-1] >= utf8.RuneSelf {
 		return 0, false
@@ -89,6 +90,9 @@ func settled(text string, c int) (end int, ok bool) {
 			return c + 1, true
 		}
 	case '.':
+		if c+1 < len(text) && text[c+1] == '\n' && (c+2 == len(text) || text[c+2] < utf8.RuneSelf) {
+			return c + 2, true
+		}
 		sp := c + 1
 		for sp < len(text) && text[sp] == ' ' {
 			sp++
