@@ -114,27 +114,34 @@ func Quantities(text string) []Quantity {
 // numberWordStart reports whether a number in words may start with w:
 // "a", "an", "half" or a word wordValue knows, by its first three letters.
 func numberWordStart(w string) bool {
-	switch {
-	case len(w) > 9:
-		return false
-	case len(w) <= 2:
+	if len(w) <= 2 {
 		return w[0]|0x20 == 'a' && (len(w) == 1 || w[1]|0x20 == 'n')
 	}
-	if !letter[w[1]] || !letter[w[2]] {
-		return false
-	}
-	// Bits 0-4 of a letter tell it from the other letters, whatever its case.
-	k := uint(w[0]&31)<<10 | uint(w[1]&31)<<5 | uint(w[2]&31)
-	return numberStarts[k/64]&(1<<(k%64)) != 0
+	k := threeLetters(w)
+	return len(w) <= 9 && numberStarts[k/64]&(1<<(k%64)) != 0
 }
 
-// numberStarts marks the first three letters of the number words, as
-// numberWordStart numbers them.
+// threeLetters numbers the first three bytes of w by letterNo: below
+// 1<<15, and distinct for distinct letters, whatever their case.
+func threeLetters(w string) uint {
+	return uint(letterNo[w[0]])<<10 | uint(letterNo[w[1]])<<5 | uint(letterNo[w[2]])
+}
+
+// letterNo numbers the ASCII letters from 1 to 26, whatever their case;
+// other bytes are 0.
+var letterNo = func() (t [256]uint8) {
+	for c := range 26 {
+		t['a'+c], t['A'+c] = uint8(c+1), uint8(c+1)
+	}
+	return t
+}()
+
+// numberStarts marks the first three letters of the number words, by
+// threeLetters.
 var numberStarts = func() (set [1 << 15 / 64]uint64) {
 	for _, w := range []string{"one", "two", "twe", "thr", "thi", "fou", "for", "fiv", "fif", "six",
 		"sev", "eig", "nin", "ten", "ele", "hal"} {
-		k := uint(w[0]&31)<<10 | uint(w[1]&31)<<5 | uint(w[2]&31)
-		set[k/64] |= 1 << (k % 64)
+		set[threeLetters(w)/64] |= 1 << (threeLetters(w) % 64)
 	}
 	return set
 }()
