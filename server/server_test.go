@@ -40,7 +40,7 @@ func openBuiltin() (leverage.Store, error) {
 		err = st.ReplaceDataset(ctx, ds)
 	}
 	if err == nil {
-		_, err = panel.StoreBuiltin(ctx, st, data.OpenPanel(), data.OpenPanelFile, now())
+		_, err = panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, now())
 	}
 	if err != nil {
 		st.Close()
