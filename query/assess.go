@@ -13,11 +13,11 @@ import (
 // (ISO3, COW code or name) and b's over a, and adds where the pair stands
 // in each stored influence index panel up to the assessment's data year.
 func Assess(ctx context.Context, st leverage.InfluenceService, m *method.Model, a, b string, opts method.Options) (*method.Assessment, error) {
-	actA, err := Resolve(m, a, opts.AsOf)
+	actA, err := resolveArg(m, "a", a, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	actB, err := Resolve(m, b, opts.AsOf)
+	actB, err := resolveArg(m, "b", b, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -57,4 +57,13 @@ func Resolve(m *method.Model, arg string, at time.Time) (*leverage.Actor, error)
 		return nil, leverage.Errorf(leverage.EINVALID, "%v", err)
 	}
 	return x.Actor, nil
+}
+
+// resolveArg is Resolve for the argument arg of a question.
+func resolveArg(m *method.Model, arg, name string, at time.Time) (*leverage.Actor, error) {
+	a, err := Resolve(m, name, at)
+	if err != nil {
+		return nil, &ArgError{arg, err}
+	}
+	return a, nil
 }

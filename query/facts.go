@@ -22,7 +22,7 @@ type FactQuery struct {
 // are EINVALID.
 func Facts(ctx context.Context, st leverage.Store, q FactQuery) (*leverage.Actor, []*leverage.Fact, error) {
 	if q.Channel != "" && !slices.Contains(leverage.Channels, leverage.Channel(q.Channel)) {
-		return nil, nil, leverage.Errorf(leverage.EINVALID, "unknown channel %q", q.Channel)
+		return nil, nil, badArg("channel", "unknown channel %q", q.Channel)
 	}
 	actors, err := st.Actors(ctx, leverage.ActorFilter{})
 	if err != nil {
@@ -34,7 +34,7 @@ func Facts(ctx context.Context, st leverage.Store, q FactQuery) (*leverage.Actor
 	}
 	m, err := leverage.Resolve(actors, q.Actor, at)
 	if err != nil {
-		return nil, nil, leverage.Errorf(leverage.EINVALID, "%v", err)
+		return nil, nil, badArg("actor", "%v", err)
 	}
 	rels, err := st.Relations(ctx)
 	if err != nil {
@@ -45,7 +45,7 @@ func Facts(ctx context.Context, st leverage.Store, q FactQuery) (*leverage.Actor
 		relByID[r.ID] = r
 	}
 	if q.Relation != "" && relByID[q.Relation] == nil {
-		return nil, nil, leverage.Errorf(leverage.EINVALID, "unknown relation %q", q.Relation)
+		return nil, nil, badArg("relation", "unknown relation %q", q.Relation)
 	}
 	filter := leverage.FactFilter{Actors: []string{m.Actor.ID}}
 	if q.Relation != "" {

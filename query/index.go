@@ -118,13 +118,13 @@ type TopRow struct {
 // ([panel.CheckRanking]).
 func RankTop(ctx context.Context, st leverage.InfluenceService, cw *country.Crosswalk, q TopQuery) (*Top, error) {
 	if err := CheckProfile(q.Profile); err != nil {
-		return nil, err
+		return nil, &ArgError{"profile", err}
 	}
 	if (q.Target == "") == (q.Source == "") {
-		return nil, leverage.Errorf(leverage.EINVALID, "give one of target and source")
+		return nil, badArg("target", "give one of target and source")
 	}
 	if q.N < 1 {
-		return nil, leverage.Errorf(leverage.EINVALID, "n must be at least 1, got %d", q.N)
+		return nil, badArg("n", "n must be at least 1, got %d", q.N)
 	}
 	iq := leverage.InfluenceQuery{Profile: q.Profile, From: q.Year, To: q.Year}
 	t := &Top{Schema: "leverage.index-top/v1", Profile: q.Profile, Rows: []TopRow{}, Sources: method.IndexSources[q.Profile]}
@@ -132,13 +132,13 @@ func RankTop(ctx context.Context, st leverage.InfluenceService, cw *country.Cros
 	name := q.Target
 	if q.Target != "" {
 		if iq.B, err = ResolveState(cw, q.Target); err != nil {
-			return nil, err
+			return nil, &ArgError{"target", err}
 		}
 		s := StateOf(cw, iq.B)
 		t.Target = &s
 	} else {
 		if iq.A, err = ResolveState(cw, q.Source); err != nil {
-			return nil, err
+			return nil, &ArgError{"source", err}
 		}
 		s := StateOf(cw, iq.A)
 		t.Source, name = &s, q.Source
@@ -198,15 +198,15 @@ type Series struct {
 // q.Profile.
 func IndexSeries(ctx context.Context, st leverage.InfluenceService, cw *country.Crosswalk, q SeriesQuery) (*Series, error) {
 	if err := CheckProfile(q.Profile); err != nil {
-		return nil, err
+		return nil, &ArgError{"profile", err}
 	}
 	a, err := ResolveState(cw, q.A)
 	if err != nil {
-		return nil, err
+		return nil, &ArgError{"a", err}
 	}
 	b, err := ResolveState(cw, q.B)
 	if err != nil {
-		return nil, err
+		return nil, &ArgError{"b", err}
 	}
 	p, pts, err := panel.Series(ctx, st, q.Profile, a, b, q.From, q.To)
 	if err != nil {

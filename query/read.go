@@ -51,13 +51,13 @@ func Accept(r *read.Result, which string) ([]*leverage.Fact, error) {
 			id = strings.TrimSpace(id)
 			i := slices.IndexFunc(r.Candidates, func(c read.Candidate) bool { return c.ID == id })
 			if i < 0 {
-				return nil, leverage.Errorf(leverage.EINVALID, "no candidate %q (the candidates are c1 to c%d)", id, len(r.Candidates))
+				return nil, badArg("accept", "no candidate %q (the candidates are c1 to c%d)", id, len(r.Candidates))
 			}
 			facts = append(facts, r.Candidates[i].Fact)
 		}
 	}
 	if len(facts) == 0 {
-		return nil, leverage.Errorf(leverage.EINVALID, "there are no candidates to accept")
+		return nil, badArg("accept", "there are no candidates to accept")
 	}
 	return facts, nil
 }

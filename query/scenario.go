@@ -15,11 +15,11 @@ func RunScenario(ctx context.Context, m *method.Model, sc *scenario.Scenario, ro
 	if err := scenario.Validate(sc, m); err != nil {
 		return nil, err
 	}
-	holder, err := Resolve(m, ro.Holder, m.AsOf)
+	holder, err := resolveArg(m, "holder", ro.Holder, m.AsOf)
 	if err != nil {
 		return nil, err
 	}
-	target, err := Resolve(m, ro.Target, m.AsOf)
+	target, err := resolveArg(m, "target", ro.Target, m.AsOf)
 	if err != nil {
 		return nil, err
 	}

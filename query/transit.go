@@ -25,7 +25,7 @@ type TransitOptions struct {
 // m. With assets or states to remove, the report's WhatIf says what the
 // system carries without them.
 func Transit(m *method.Model, exporter string, opts TransitOptions) (*TransitReport, error) {
-	b, err := Resolve(m, exporter, opts.AsOf)
+	b, err := resolveArg(m, "exporter", exporter, opts.AsOf)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,10 @@ func whatIf(m *method.Model, es *method.ExportSystem, r *TransitReport, without,
 	for _, s := range withoutStates {
 		act, err := leverage.Resolve(m.Actors(), s, asOf)
 		if err != nil {
-			return nil, leverage.Errorf(leverage.EINVALID, "without state: %v", err)
+			return nil, badArg("without_state", "%v", err)
+		}
+		if act.Actor.Kind != leverage.State {
+			return nil, badArg("without_state", "%s is not a state but a %s", act.Actor.ID, act.Actor.Kind)
 		}
 		w.WithoutStates = append(w.WithoutStates, act.Actor.ID)
 	}
@@ -238,7 +241,7 @@ func resolvePart(m *method.Model, sys *transit.System, arg string, asOf time.Tim
 	}
 	a, err := leverage.Resolve(actors, arg, asOf)
 	if err != nil {
-		return "", leverage.Errorf(leverage.EINVALID, "without: %v (the system's assets: %s)", err, strings.Join(ids, ", "))
+		return "", badArg("without", "%v (the system's assets: %s)", err, strings.Join(ids, ", "))
 	}
 	return a.Actor.ID, nil
 }

@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -13,6 +16,7 @@ import (
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/query"
+	"github.com/leverage-dev/leverage/read"
 	"github.com/leverage-dev/leverage/read/extract"
 	"github.com/leverage-dev/leverage/scenario"
 	"github.com/leverage-dev/leverage/simulate"
@@ -118,11 +122,11 @@ func (s *Server) source(ctx context.Context, q *request) (any, error) {
 	return srcs[0], nil
 }
 
-// dated reads what the model-based endpoints share: the actors the
-// parameters named in actors must name, the as_of date and the data year,
-// and the model as of that date.
-func (s *Server) dated(ctx context.Context, q *request, actors ...string) (args []string, asOf time.Time, year int, m *assess.Model, err error) {
-	for _, name := range actors {
+// dated reads what the model-based endpoints share: the parameters in
+// required, the as_of date and the data year, and the model as of that
+// date.
+func (s *Server) dated(ctx context.Context, q *request, required ...string) (args []string, asOf time.Time, year int, m *assess.Model, err error) {
+	for _, name := range required {
 		v, err := q.required(name)
 		if err != nil {
 			return nil, asOf, 0, nil, err
@@ -135,15 +139,8 @@ func (s *Server) dated(ctx context.Context, q *request, actors ...string) (args 
 	if year, err = q.integer("year", 0, 1816, 9999); err != nil {
 		return nil, asOf, 0, nil, err
 	}
-	if m, err = s.cache.model(ctx, asOf); err != nil {
-		return nil, asOf, 0, nil, err
-	}
-	for i, name := range actors {
-		if _, err := query.Resolve(m, args[i], asOf); err != nil {
-			return nil, asOf, 0, nil, inParam(name, err)
-		}
-	}
-	return args, asOf, year, m, nil
+	m, err = s.cache.model(ctx, asOf)
+	return args, asOf, year, m, err
 }
 
 func (s *Server) assess(ctx context.Context, q *request) (any, error) {
@@ -163,53 +160,18 @@ func (s *Server) indexTop(ctx context.Context, q *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	tq := query.TopQuery{Profile: q.param("profile"), Target: q.param("target"), Source: q.param("source"), Year: year, N: n}
-	if tq.Profile == "" {
-		tq.Profile = "open"
-	}
-	if err := query.CheckProfile(tq.Profile); err != nil {
-		return nil, inParam("profile", err)
-	}
-	if (tq.Target == "") == (tq.Source == "") {
-		return nil, badParam("target", "give one of target and source")
-	}
-	if err := s.checkState(tq.Target, "target"); err != nil {
-		return nil, err
-	}
-	if err := s.checkState(tq.Source, "source"); err != nil {
-		return nil, err
-	}
+	tq := query.TopQuery{Profile: cmp.Or(q.param("profile"), "open"), Target: q.param("target"), Source: q.param("source"), Year: year, N: n}
 	return query.RankTop(ctx, s.cfg.Store, s.countries, tq)
 }
 
-// checkState blames param for a state the index does not know.
-func (s *Server) checkState(arg, param string) error {
-	if arg == "" {
-		return nil
-	}
-	_, err := query.ResolveState(s.countries, arg)
-	return inParam(param, err)
-}
-
 func (s *Server) indexSeries(ctx context.Context, q *request) (any, error) {
-	sq := query.SeriesQuery{Profile: q.param("profile")}
+	sq := query.SeriesQuery{Profile: cmp.Or(q.param("profile"), "open")}
 	var err error
-	if sq.Profile == "" {
-		sq.Profile = "open"
+	if sq.A, err = q.required("a"); err != nil {
+		return nil, err
 	}
-	if err := query.CheckProfile(sq.Profile); err != nil {
-		return nil, inParam("profile", err)
-	}
-	for _, p := range []struct {
-		name string
-		dst  *string
-	}{{"a", &sq.A}, {"b", &sq.B}} {
-		if *p.dst, err = q.required(p.name); err != nil {
-			return nil, err
-		}
-		if err := s.checkState(*p.dst, p.name); err != nil {
-			return nil, err
-		}
+	if sq.B, err = q.required("b"); err != nil {
+		return nil, err
 	}
 	if sq.From, err = q.integer("from", 0, 1816, 9999); err != nil {
 		return nil, err
@@ -225,17 +187,8 @@ func (s *Server) transit(ctx context.Context, q *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	exporter := args[0]
 	opts := query.TransitOptions{AsOf: asOf, Year: year, Without: q.list("without"), WithoutStates: q.list("without_state")}
-	r, err := query.Transit(m, exporter, opts)
-	if err != nil && leverage.ErrorCode(err) == leverage.EINVALID {
-		param := "without"
-		if strings.HasPrefix(err.Error(), "without state") {
-			param = "without_state"
-		}
-		return nil, &statusError{http.StatusBadRequest, leverage.EINVALID, err.Error(), param}
-	}
-	return r, err
+	return query.Transit(m, args[0], opts)
 }
 
 // Feature is a GeoJSON feature: an asset's line or a place's point.
@@ -346,7 +299,7 @@ func (s *Server) runScenario(ctx context.Context, q *request) (any, error) {
 			return nil, err
 		}
 		if sc, err = scenario.Parse([]byte(rr.Spec), "spec"); err != nil {
-			return nil, inParam("spec", err)
+			return nil, &query.ArgError{Arg: "spec", Err: err}
 		}
 	default:
 		if sc, err = scenario.Builtin(rr.Scenario, nil); err != nil {
@@ -365,46 +318,58 @@ func (s *Server) runScenario(ctx context.Context, q *request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range []struct{ name, arg string }{{"holder", rr.Holder}, {"target", rr.Target}} {
-		if _, err := query.Resolve(m, p.arg, asOf); err != nil {
-			return nil, inParam(p.name, err)
-		}
-	}
 	r, err := query.RunScenario(ctx, m, sc, simulate.Options{Holder: rr.Holder, Target: rr.Target, Weights: s.weights, Draws: draws, Seed: rr.Seed})
-	return r, inParam("spec", err)
+	var bad *scenario.Error
+	if errors.As(err, &bad) { // the scenario names what the model lacks
+		arg := "scenario"
+		if rr.Spec != "" {
+			arg = "spec"
+		}
+		return nil, &query.ArgError{Arg: arg, Err: err}
+	}
+	return r, err
 }
 
 func (s *Server) read(ctx context.Context, q *request) (any, error) {
-	body, err := q.body()
-	if err != nil {
-		return nil, err
-	}
-	accept := q.param("accept")
+	accept, name := q.param("accept"), q.param("name")
 	if accept != "" {
 		if err := q.requireToken("accepting candidate facts"); err != nil {
 			return nil, err
 		}
+		if name == "" { // it makes the ids of the facts stored
+			return nil, badParam("name", "required with accept: the article's address or name, recorded as its source")
+		}
 	}
-	name := q.param("name")
-	if name == "" {
-		name = "article"
+	body, err := q.body()
+	if err != nil {
+		return nil, err
 	}
-	doc, err := extract.Extract(strings.NewReader(string(body)), q.Header.Get("Content-Type"), extract.Options{MaxBytes: s.cfg.MaxBody})
+	opts := extract.Options{MaxBytes: s.cfg.MaxBody}
+	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		opts.URL = name
+	}
+	doc, err := extract.Extract(bytes.NewReader(body), q.Header.Get("Content-Type"), opts)
 	if err != nil {
 		return nil, &statusError{http.StatusUnprocessableEntity, leverage.EINVALID, fmt.Sprintf("no article text in the body: %v", err), ""}
 	}
-	rd, err := s.cache.articleReader(ctx, s.cfg.Now())
+	rd, err := s.cache.articleReader(ctx, s.today(), s.cfg.Now)
 	if err != nil {
 		return nil, err
 	}
-	res := rd.Read(doc, name)
-	if err := ctx.Err(); err != nil {
-		return nil, err
+	// The reader does not stop midway: past the deadline the answer is
+	// given up, and the reading finishes unheard.
+	done := make(chan *read.Result, 1)
+	go func() { done <- rd.Read(doc, cmp.Or(name, "article")) }()
+	var res *read.Result
+	select {
+	case res = <-done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 	if accept != "" {
 		facts, err := query.Accept(res, accept)
 		if err != nil {
-			return nil, inParam("accept", err)
+			return nil, err
 		}
 		if err := s.cfg.Store.AddFacts(ctx, "read", []*leverage.Source{res.Source}, facts); err != nil {
 			return nil, err

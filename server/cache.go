@@ -25,12 +25,13 @@ const (
 type cache struct {
 	st leverage.Store
 
-	mu      sync.Mutex
-	gen     uint64
-	rows    *snapshot                // what models are built from
-	models  map[string]*assess.Model // by as-of date
-	reader  *read.Reader
-	answers map[string][]byte
+	mu        sync.Mutex
+	gen       uint64
+	rows      *snapshot                // what models are built from
+	models    map[string]*assess.Model // by as-of date
+	reader    *read.Reader             // for the day readerDay
+	readerDay time.Time
+	answers   map[string][]byte
 }
 
 func newCache(st leverage.Store) *cache {
@@ -134,16 +135,20 @@ func (c *cache) read(ctx context.Context) (*snapshot, error) {
 	return &s, nil
 }
 
-// articleReader returns the reader of articles, built on first use. now
-// dates articles that carry no date.
-func (c *cache) articleReader(ctx context.Context, now time.Time) (*read.Reader, error) {
+// articleReader returns the reader of articles for the day today, built
+// on first use that day (the reader dates articles that carry no date of
+// their own, and the day they were read, by its clock now).
+func (c *cache) articleReader(ctx context.Context, today time.Time, now func() time.Time) (*read.Reader, error) {
 	c.mu.Lock()
 	rd, gen := c.reader, c.gen
+	if !c.readerDay.Equal(today) {
+		rd = nil
+	}
 	c.mu.Unlock()
 	if rd != nil {
 		return rd, nil
 	}
-	m, err := query.ReadModel(ctx, c.st, now)
+	m, err := query.ReadModel(ctx, c.st, now())
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +156,7 @@ func (c *cache) articleReader(ctx context.Context, now time.Time) (*read.Reader,
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen == c.gen {
-		c.reader = rd
+		c.reader, c.readerDay = rd, today
 	}
 	return rd, nil
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/leverage-dev/leverage"
+	"github.com/leverage-dev/leverage/query"
 )
 
 // statusError is an error with the HTTP status and code it is answered
@@ -26,19 +27,16 @@ func badParam(param, format string, args ...any) error {
 	return &statusError{http.StatusBadRequest, leverage.EINVALID, param + ": " + err.Message, param}
 }
 
-// inParam marks err, when it is the caller's fault, as caused by param.
-func inParam(param string, err error) error {
-	if leverage.ErrorCode(err) == leverage.EINVALID {
-		return &statusError{http.StatusBadRequest, leverage.EINVALID, param + ": " + err.Error(), param}
-	}
-	return err
-}
-
-// toStatus maps any error to what the client is told.
+// toStatus maps any error to what the client is told. A bad argument of
+// a question names the parameter it came from.
 func toStatus(err error) *statusError {
 	var se *statusError
 	if errors.As(err, &se) {
 		return se
+	}
+	var ae *query.ArgError
+	if errors.As(err, &ae) {
+		return &statusError{http.StatusBadRequest, leverage.EINVALID, ae.Arg + ": " + err.Error(), ae.Arg}
 	}
 	switch {
 	case errors.Is(err, errTooLarge):

@@ -32,3 +32,10 @@ func (s *Server) DropModels() {
 	s.cache.answers = map[string][]byte{}
 	s.cache.models = map[string]*assess.Model{}
 }
+
+// CachedAnswers returns how many answers are kept.
+func (s *Server) CachedAnswers() int {
+	s.cache.mu.Lock()
+	defer s.cache.mu.Unlock()
+	return len(s.cache.answers)
+}

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -167,7 +166,6 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 			if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
 				t.Errorf("the answer breaks the document: %.2000v", err)
 			}
-			_ = bytes.MinRead
 		})
 	}
 }

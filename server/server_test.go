@@ -149,7 +149,11 @@ func TestErrors(t *testing.T) {
 		{"unknown asset", "GET", "/api/v1/transit?exporter=KAZ&without=NOPE", "", 400, "invalid", "without", "the system's assets"},
 		{"unknown state removed", "GET", "/api/v1/transit?exporter=KAZ&without_state=Atlantis", "", 400, "invalid", "without_state", "unknown actor"},
 		{"no routes", "GET", "/api/v1/transit?exporter=CHN", "", 404, "not_found", "", "no export routes"},
-		{"unknown channel", "GET", "/api/v1/facts?actor=KAZ&channel=magic", "", 400, "invalid", "", "unknown channel"},
+		{"unknown channel", "GET", "/api/v1/facts?actor=KAZ&channel=magic", "", 400, "invalid", "channel", "unknown channel"},
+		{"unknown relation", "GET", "/api/v1/facts?actor=KAZ&relation=owes", "", 400, "invalid", "relation", "unknown relation"},
+		{"unknown fact actor", "GET", "/api/v1/facts?actor=Narnia", "", 400, "invalid", "actor", "unknown actor"},
+		{"not a state removed", "GET", "/api/v1/transit?exporter=KAZ&without_state=CPC", "", 400, "invalid", "without_state", "not a state"},
+		{"unknown target", "GET", "/api/v1/index/top?target=Ruritania", "", 400, "invalid", "target", "unknown state"},
 		{"unknown profile", "GET", "/api/v1/index/top?target=KAZ&profile=secret", "", 400, "invalid", "profile", "unknown profile"},
 		{"outside the built-in panel", "GET", "/api/v1/index/top?target=UZB", "", 404, "not_found", "", "build the full panel"},
 		{"unknown state", "GET", "/api/v1/index/series?a=RUS&b=Ruritania", "", 400, "invalid", "b", "unknown state"},
@@ -210,8 +214,14 @@ func TestWritesNeedTheToken(t *testing.T) {
 	if status, b := call(t, ts, "POST", "/api/v1/read", "text/plain", strings.NewReader(article)); status != 200 {
 		t.Fatalf("read: %d %s", status, b)
 	}
-	// Kazakhstan's oil export figures are read (and cached) before the write.
+	// Accepting needs a name, which makes the stored facts' ids.
+	if status, b := call(t, ts, "POST", "/api/v1/read?accept=all", "text/plain", strings.NewReader(article), "Authorization", "Bearer "+token); status != 400 || !strings.Contains(string(b), `"param":"name"`) {
+		t.Errorf("accept without a name: %d %s", status, b)
+	}
+	// Kazakhstan's oil export figures and its export system are read (and
+	// cached) before the write.
 	_, before := call(t, ts, "GET", "/api/v1/facts?actor=KAZ&relation=oil_exports", "", nil)
+	_, transitBefore := call(t, ts, "GET", "/api/v1/transit?exporter=KAZ&year=2024", "", nil)
 	status, b := call(t, ts, "POST", "/api/v1/read?accept=all&name=https://example.org/cpc", "text/plain", strings.NewReader(article), "Authorization", "Bearer "+token)
 	if status != 200 {
 		t.Fatalf("accept with the token: %d %s", status, b)
@@ -226,6 +236,24 @@ func TestWritesNeedTheToken(t *testing.T) {
 	}
 	if len(fa) <= len(fb) {
 		t.Errorf("oil export facts: %d before accepting, %d after; the cache kept the old answer or nothing was stored", len(fb), len(fa))
+	}
+	// The models are rebuilt: the 2024 export figure read from the article
+	// is the one N-1 is now measured against.
+	_, transitAfter := call(t, ts, "GET", "/api/v1/transit?exporter=KAZ&year=2024", "", nil)
+	var tb, ta struct {
+		Exports struct {
+			Value float64 `json:"value"`
+			Year  int     `json:"year"`
+		} `json:"exports"`
+	}
+	if err := json.Unmarshal(transitBefore, &tb); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(transitAfter, &ta); err != nil {
+		t.Fatal(err)
+	}
+	if tb.Exports.Year == 2024 || ta.Exports.Year != 2024 || ta.Exports.Value != 46.3 {
+		t.Errorf("exports before accepting %+v, after %+v; want the accepted 46.3 Mt of 2024 after", tb.Exports, ta.Exports)
 	}
 	// An uploaded scenario runs with the token.
 	spec, err := os.ReadFile("../data/scenarios/cpc-drone-2025.yaml")
@@ -242,32 +270,42 @@ func TestWritesNeedTheToken(t *testing.T) {
 }
 
 func TestSameAnswersAsCached(t *testing.T) {
-	ts := sharedServer(t)
-	path := "/api/v1/assess?a=RUS&b=KAZ&as_of=2021-12-31"
-	_, first := call(t, ts, "GET", path, "", nil)
-	_, second := call(t, ts, "GET", path, "", nil)
-	if !bytes.Equal(first, second) {
-		t.Error("a cached answer differs from the first")
-	}
-	var as struct {
-		AsOf    string `json:"as_of"`
-		Forward struct {
-			Composite float64 `json:"composite"`
-		} `json:"forward"`
-	}
-	if err := json.Unmarshal(first, &as); err != nil {
+	st := builtinStore(t)
+	s, err := server.New(server.Config{Store: st, Now: now})
+	if err != nil {
 		t.Fatal(err)
 	}
-	if as.AsOf != "2021-12-31" || as.Forward.Composite <= 0 || as.Forward.Composite > 1 {
-		t.Errorf("as_of %s composite %v", as.AsOf, as.Forward.Composite)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, path := range []string{"/api/v1/assess?a=RUS&b=KAZ&as_of=2021-12-31", "/api/v1/transit?exporter=KAZ&without=BTC", "/api/v1/index/top?target=KAZ&n=3"} {
+		_, first := call(t, ts, "GET", path, "", nil)
+		_, cached := call(t, ts, "GET", path, "", nil)
+		s.DropAnswers()
+		_, recomputed := call(t, ts, "GET", path, "", nil)
+		s.Invalidate()
+		_, reloaded := call(t, ts, "GET", path, "", nil)
+		if !bytes.Equal(first, cached) || !bytes.Equal(first, recomputed) || !bytes.Equal(first, reloaded) {
+			t.Errorf("%s: the first, cached, recomputed and reloaded answers differ", path)
+		}
+	}
+	if got := s.CachedAnswers(); got != 1 {
+		t.Errorf("%d answers kept after the last request, want 1", got)
 	}
 }
 
 func TestHeavyDeadline(t *testing.T) {
-	ts := newServer(t, func(c *server.Config) { c.HeavyTimeout = time.Millisecond })
+	ts := newServer(t, func(c *server.Config) { c.HeavyTimeout = 300 * time.Millisecond })
+	// The central case alone loads the model in time.
+	if status, b := call(t, ts, "POST", "/api/v1/scenarios/run", "application/json", strings.NewReader(`{"scenario": "increased-pressure", "draws": 0}`)); status != 200 {
+		t.Fatalf("central case: %d %.300s", status, b)
+	}
+	start := time.Now()
 	status, b := call(t, ts, "POST", "/api/v1/scenarios/run", "application/json", strings.NewReader(`{"scenario": "increased-pressure", "draws": 100000}`))
 	if status != 504 {
 		t.Fatalf("status %d, want 504: %.300s", status, b)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("the answer came %v after the request, for a deadline of 300 ms", d)
 	}
 }
 

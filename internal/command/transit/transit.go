@@ -5,6 +5,7 @@
 package transit
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -96,8 +97,12 @@ func run(cmd *cobra.Command, f *cmdutil.Factory, opts *Options, arg string) erro
 		return runImported(cmd, f, st, m, b, opts)
 	}
 	r, err := query.Transit(m, b.ID, query.TransitOptions{AsOf: asOf, Year: year, Without: opts.Without, WithoutStates: opts.WithoutState})
-	if err != nil {
-		return cmdutil.Usage(err)
+	var bad *query.ArgError
+	switch {
+	case errors.As(err, &bad):
+		return cmdutil.Usagef("--%s: %v", strings.ReplaceAll(bad.Arg, "_", "-"), err)
+	case err != nil:
+		return err
 	}
 	switch opts.Format {
 	case "json":
