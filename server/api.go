@@ -222,12 +222,16 @@ func (s *Server) geometry(ctx context.Context, q *request) (any, error) {
 		Features []Feature `json:"features"`
 	}{Type: "FeatureCollection", Features: []Feature{}}
 	for _, sh := range shapes {
+		a := byID[sh.Asset]
+		if a == nil { // a store that lacks a built-in asset
+			continue
+		}
 		g := Geometry{Type: "LineString", Coordinates: sh.Points}
 		if len(sh.Points) == 1 {
 			g = Geometry{Type: "Point", Coordinates: sh.Points[0]}
 		}
 		fc.Features = append(fc.Features, Feature{Type: "Feature", Geometry: g, Properties: map[string]any{
-			"id": sh.Asset, "name": byID[sh.Asset].Name, "kind": byID[sh.Asset].Kind, "sources": sh.Sources, "approximate": sh.Approximate,
+			"id": sh.Asset, "name": a.Name, "kind": a.Kind, "sources": sh.Sources, "approximate": sh.Approximate,
 		}})
 	}
 	return fc, nil

@@ -2,8 +2,11 @@ package server
 
 import (
 	"context"
+	"strconv"
 	"sync"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
@@ -11,12 +14,11 @@ import (
 	"github.com/leverage-dev/leverage/read"
 )
 
-// Limits of the cache. Answers are small (an assessment is about 40 KB),
-// so a full cache stays under a few tens of MB; when it fills, it is
+// Limits of the cache. When one is reached, that part of the cache is
 // emptied and fills again with what is asked.
 const (
-	maxModels  = 64   // models, one per as-of date (a model of the built-in data is about 1 MB)
-	maxAnswers = 2048 // encoded answers of cacheable routes
+	maxModels      = 64       // models, one per as-of date (a model of the built-in data is about 1 MB)
+	maxAnswerBytes = 64 << 20 // encoded answers of cacheable routes (an assessment is about 50 KB)
 )
 
 // cache keeps what answers are computed from (models loaded as of a date,
@@ -32,6 +34,9 @@ type cache struct {
 	reader    *read.Reader             // for the day readerDay
 	readerDay time.Time
 	answers   map[string][]byte
+	answered  int // bytes in answers
+
+	loading singleflight.Group // reads of the store under way, by generation
 }
 
 func newCache(st leverage.Store) *cache {
@@ -53,7 +58,7 @@ func (c *cache) invalidate() {
 	c.rows = nil
 	c.models = map[string]*assess.Model{}
 	c.reader = nil
-	c.answers = map[string][]byte{}
+	c.answers, c.answered = map[string][]byte{}, 0
 }
 
 // answer returns the kept answer for key.
@@ -72,10 +77,13 @@ func (c *cache) keep(key string, b []byte, gen uint64) {
 	if gen != c.gen {
 		return
 	}
-	if len(c.answers) >= maxAnswers {
-		c.answers = map[string][]byte{}
+	if c.answered+len(b) > maxAnswerBytes {
+		c.answers, c.answered = map[string][]byte{}, 0
 	}
-	c.answers[key] = b
+	if _, ok := c.answers[key]; !ok {
+		c.answers[key] = b
+		c.answered += len(b)
+	}
 }
 
 // snapshot is every actor, relation, source and fact of the store, read
@@ -99,10 +107,14 @@ func (c *cache) model(ctx context.Context, asOf time.Time) (*assess.Model, error
 		return m, nil
 	}
 	if rows == nil {
-		var err error
-		if rows, err = c.read(ctx); err != nil {
+		// Requests arriving together wait for one read of the store.
+		v, err, _ := c.loading.Do(strconv.FormatUint(gen, 10), func() (any, error) {
+			return c.read(context.WithoutCancel(ctx)) // not ended by the first asker leaving
+		})
+		if err != nil {
 			return nil, err
 		}
+		rows = v.(*snapshot)
 	}
 	m = assess.NewModel(asOf, rows.actors, rows.relations, rows.sources, rows.facts)
 	c.mu.Lock()

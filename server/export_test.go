@@ -21,7 +21,7 @@ func Routes(s *Server) []RouteInfo {
 func (s *Server) DropAnswers() {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
-	s.cache.answers = map[string][]byte{}
+	s.cache.answers, s.cache.answered = map[string][]byte{}, 0
 }
 
 // DropModels forgets the kept answers and models but not the rows they
@@ -29,7 +29,7 @@ func (s *Server) DropAnswers() {
 func (s *Server) DropModels() {
 	s.cache.mu.Lock()
 	defer s.cache.mu.Unlock()
-	s.cache.answers = map[string][]byte{}
+	s.cache.answers, s.cache.answered = map[string][]byte{}, 0
 	s.cache.models = map[string]*assess.Model{}
 }
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -38,7 +37,6 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // limits the body, applies the deadline of heavy routes, answers from the
 // cache when it can, and records metrics and a log line.
 func (s *Server) wrap(rt route) http.Handler {
-	heavy := make(chan struct{}, runtime.GOMAXPROCS(0))
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		w := &statusWriter{ResponseWriter: rw}
@@ -76,15 +74,15 @@ func (s *Server) wrap(rt route) http.Handler {
 				return
 			}
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+		r.Body = http.MaxBytesReader(rw, r.Body, s.cfg.MaxBody)
 		ctx := r.Context()
 		if rt.Heavy {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, s.cfg.HeavyTimeout)
 			defer cancel()
 			select {
-			case heavy <- struct{}{}:
-				defer func() { <-heavy }()
+			case s.heavy <- struct{}{}:
+				defer func() { <-s.heavy }()
 			case <-ctx.Done():
 				writeError(w, r, ctx.Err())
 				return
@@ -93,7 +91,7 @@ func (s *Server) wrap(rt route) http.Handler {
 		gen := s.cache.generation()
 		v, err := rt.Handle(ctx, &request{Request: r, s: s, route: &rt, query: query})
 		if err != nil {
-			if se := toStatus(err); se.Status >= 500 {
+			if se := toStatus(err); se.Status >= 500 && se.Status != http.StatusGatewayTimeout {
 				s.log.Error("request failed", "route", rt.Name, "err", err)
 			}
 			writeError(w, r, err)

@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -50,6 +51,7 @@ type Server struct {
 	cache   *cache
 	routes  []route
 
+	heavy     chan struct{}      // a slot for each heavy request running: one per CPU
 	weights   assess.Weights     // the built-in weights of assessments
 	countries *country.Crosswalk // the states the influence index knows
 }
@@ -74,7 +76,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxDraws <= 0 {
 		cfg.MaxDraws = 100_000
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, metrics: newMetrics(), cache: newCache(cfg.Store)}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, metrics: newMetrics(), cache: newCache(cfg.Store),
+		heavy: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if err := s.loadStatic(); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
@@ -152,7 +155,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if _, err := s.cfg.Store.DatasetVersion(ctx, "builtin"); err != nil {
-		writeError(w, r, &statusError{http.StatusServiceUnavailable, "unavailable", "the store does not answer: " + err.Error(), ""})
+		s.log.Error("health check", "err", err) // the cause may name hosts and users: logged, not shown
+		writeError(w, r, &statusError{http.StatusServiceUnavailable, "unavailable", "the store does not answer", ""})
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

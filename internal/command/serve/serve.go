@@ -48,7 +48,8 @@ JSON lines (or text with --log-format text).
 The server is read-only unless --token-file names a file holding a bearer
 token: writes (accepting facts read from an article, running an uploaded
 scenario) then need "Authorization: Bearer TOKEN". It stops gracefully on
-SIGINT or SIGTERM, finishing the requests under way.`,
+SIGINT or SIGTERM, finishing the requests under way (a second signal
+stops it at once).`,
 		Example: `  leverage serve
   leverage serve --addr 127.0.0.1:9000 --token-file ~/.config/leverage/token
   LEVERAGE_DB=postgres://leverage@db/leverage leverage serve --addr :8080`,
@@ -82,6 +83,9 @@ func run(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	if opts.MaxBody <= 0 || opts.HeavyTimeout <= 0 || opts.MaxDraws <= 0 {
 		return cmdutil.Usagef("--max-body, --heavy-timeout and --max-draws must be positive")
+	}
+	if opts.Timeouts.Write <= opts.HeavyTimeout {
+		return cmdutil.Usagef("--write-timeout (%v) must be longer than --heavy-timeout (%v), or heavy answers are cut off", opts.Timeouts.Write, opts.HeavyTimeout)
 	}
 	token, err := readToken(opts.TokenFile)
 	if err != nil {
@@ -121,11 +125,14 @@ func run(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	case <-ctx.Done():
 	}
-	cfg.Logger.Info("shutting down", "grace", "30s")
-	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	stop() // a second signal ends the process at once
+	grace := opts.HeavyTimeout + 5*time.Second
+	cfg.Logger.Info("shutting down", "grace", grace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shut down: %w", err)
+		srv.Close()
+		return fmt.Errorf("shut down: requests still running after %v: %w", grace, err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
