@@ -118,6 +118,8 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"GET", "/api/v1/transit?exporter=KAZ", "", "", 200},
 		{"GET", "/api/v1/transit?exporter=KAZ&without=CPC&without_state=RUS", "", "", 200},
 		{"GET", "/api/v1/geometry", "", "", 200},
+		{"GET", "/api/v1/geometry?zoom=3", "", "", 400},
+		{"GET", "/api/v1/sources/kmg-ar2020?full=1", "", "", 400},
 		{"GET", "/api/v1/scenarios", "", "", 200},
 		{"GET", "/api/v1/scenarios/cpc-2022", "", "", 200},
 		{"GET", "/api/v1/scenarios/nope", "", "", 404},
