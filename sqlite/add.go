@@ -17,6 +17,7 @@ func (db *DB) AddFacts(ctx context.Context, dataset string, sources []*leverage.
 		return err
 	}
 	return db.write(ctx, "add facts to dataset "+dataset, func(w *writer) error {
+		w.dataset = dataset // errors name the dataset, as when it is replaced
 		w.exec(nil, `INSERT INTO datasets (name, version, loaded_at) VALUES (?, 'added', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 			ON CONFLICT (name) DO UPDATE SET loaded_at = excluded.loaded_at`, "dataset", dataset)
 		for _, s := range added {
