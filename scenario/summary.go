@@ -17,3 +17,17 @@ func (s *Scenario) Summary() Summary {
 	return Summary{Name: s.Name, Title: s.Title, Start: s.Horizon.Start.String(), End: s.Horizon.End.String(),
 		Step: string(s.Horizon.Step), Shocks: len(s.Shocks), Uncertain: len(s.Uncertain())}
 }
+
+// BuiltinSummaries returns the summaries of the built-in scenarios, in the
+// order of [BuiltinNames].
+func BuiltinSummaries() ([]Summary, error) {
+	list := []Summary{}
+	for _, name := range BuiltinNames() {
+		s, err := Builtin(name, nil)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, s.Summary())
+	}
+	return list, nil
+}

@@ -238,15 +238,7 @@ func (s *Server) geometry(ctx context.Context, q *request) (any, error) {
 }
 
 func (s *Server) scenarios(ctx context.Context, q *request) (any, error) {
-	list := []scenario.Summary{}
-	for _, name := range scenario.BuiltinNames() {
-		sc, err := scenario.Builtin(name, nil)
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, sc.Summary())
-	}
-	return list, nil
+	return scenario.BuiltinSummaries()
 }
 
 func (s *Server) scenario(ctx context.Context, q *request) (any, error) {

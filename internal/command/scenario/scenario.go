@@ -53,17 +53,12 @@ func newList(f *cmdutil.Factory) *cobra.Command {
 			if err := cmdutil.CheckFormat(format, cmdutil.ListFormats...); err != nil {
 				return err
 			}
-			var (
-				rows [][]string
-				list = []scenario.Summary{}
-			)
-			for _, name := range scenario.BuiltinNames() {
-				s, err := scenario.Builtin(name, nil)
-				if err != nil {
-					return err
-				}
-				sum := s.Summary()
-				list = append(list, sum)
+			list, err := scenario.BuiltinSummaries()
+			if err != nil {
+				return err
+			}
+			var rows [][]string
+			for _, sum := range list {
 				rows = append(rows, []string{sum.Name, sum.Title, sum.Start + " to " + sum.End, fmt.Sprint(sum.Shocks), fmt.Sprint(sum.Uncertain)})
 			}
 			return cmdutil.WriteList(f.Out, format, []string{"name", "title", "horizon", "shocks", "uncertain"}, rows, list)
