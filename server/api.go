@@ -191,50 +191,8 @@ func (s *Server) transit(ctx context.Context, q *request) (any, error) {
 	return query.Transit(m, args[0], opts)
 }
 
-// Feature is a GeoJSON feature: an asset's line or a place's point.
-type Feature struct {
-	Type       string         `json:"type"` // "Feature"
-	Geometry   Geometry       `json:"geometry"`
-	Properties map[string]any `json:"properties"`
-}
-
-// Geometry is a GeoJSON LineString or Point, in longitude and latitude.
-type Geometry struct {
-	Type        string `json:"type"`
-	Coordinates any    `json:"coordinates"`
-}
-
 func (s *Server) geometry(ctx context.Context, q *request) (any, error) {
-	shapes, err := data.Geometry()
-	if err != nil {
-		return nil, err
-	}
-	actors, err := s.cfg.Store.Actors(ctx, leverage.ActorFilter{})
-	if err != nil {
-		return nil, err
-	}
-	byID := map[string]*leverage.Actor{}
-	for _, a := range actors {
-		byID[a.ID] = a
-	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []Feature `json:"features"`
-	}{Type: "FeatureCollection", Features: []Feature{}}
-	for _, sh := range shapes {
-		a := byID[sh.Asset]
-		if a == nil { // a store that lacks a built-in asset
-			continue
-		}
-		g := Geometry{Type: "LineString", Coordinates: sh.Points}
-		if len(sh.Points) == 1 {
-			g = Geometry{Type: "Point", Coordinates: sh.Points[0]}
-		}
-		fc.Features = append(fc.Features, Feature{Type: "Feature", Geometry: g, Properties: map[string]any{
-			"id": sh.Asset, "name": a.Name, "kind": a.Kind, "sources": sh.Sources, "approximate": sh.Approximate,
-		}})
-	}
-	return fc, nil
+	return query.Geometry(ctx, s.cfg.Store)
 }
 
 func (s *Server) scenarios(ctx context.Context, q *request) (any, error) {

@@ -15,6 +15,7 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/internal/command/cmdutil"
+	"github.com/leverage-dev/leverage/report"
 )
 
 // exportOptions are the flags of network export.
@@ -156,19 +157,6 @@ func number(x float64) *float64 {
 	return &x
 }
 
-// feature is a GeoJSON feature.
-type feature struct {
-	Type       string    `json:"type"` // "Feature"
-	Geometry   *geometry `json:"geometry"`
-	Properties any       `json:"properties"`
-}
-
-// geometry is a GeoJSON Point or LineString.
-type geometry struct {
-	Type        string `json:"type"`
-	Coordinates any    `json:"coordinates"`
-}
-
 // edgeProperties are the properties of an edge's feature.
 type edgeProperties struct {
 	Feature   string   `json:"feature"` // "edge"
@@ -213,7 +201,7 @@ func writeGeoJSON(w io.Writer, n *leverage.Network) error {
 		nodes[n.Nodes[i].ID] = &n.Nodes[i]
 	}
 	known := func(lat, lon float64) bool { return !math.IsNaN(lat) && !math.IsNaN(lon) }
-	features := make([]feature, 0, len(n.Edges)+len(n.Nodes))
+	features := make([]report.Feature, 0, len(n.Edges)+len(n.Nodes))
 	for _, e := range n.Edges {
 		var line [][2]float64
 		for _, p := range e.Path {
@@ -226,9 +214,9 @@ func writeGeoJSON(w io.Writer, n *leverage.Network) error {
 				line = [][2]float64{{a.Lon, a.Lat}, {b.Lon, b.Lat}}
 			}
 		}
-		var g *geometry
+		var g *report.Geometry
 		if line != nil {
-			g = &geometry{Type: "LineString", Coordinates: line}
+			g = &report.Geometry{Type: "LineString", Coordinates: line}
 		}
 		p := edgeProperties{Feature: "edge", ID: e.ID, From: e.From, To: e.To, Name: e.Name, Kind: string(e.Kind),
 			Commodity: e.Commodity, Capacity: number(e.Capacity), Status: string(e.Status), States: orEmpty(e.States),
@@ -237,21 +225,18 @@ func writeGeoJSON(w io.Writer, n *leverage.Network) error {
 		for _, s := range e.Owners {
 			p.Owners = append(p.Owners, owner{s.Owner, number(s.Share)})
 		}
-		features = append(features, feature{Type: "Feature", Geometry: g, Properties: p})
+		features = append(features, report.Feature{Type: "Feature", Geometry: g, Properties: p})
 	}
 	for _, v := range n.Nodes {
-		var g *geometry
+		var g *report.Geometry
 		if known(v.Lat, v.Lon) {
-			g = &geometry{Type: "Point", Coordinates: [2]float64{v.Lon, v.Lat}}
+			g = &report.Geometry{Type: "Point", Coordinates: [2]float64{v.Lon, v.Lat}}
 		}
-		features = append(features, feature{Type: "Feature", Geometry: g,
+		features = append(features, report.Feature{Type: "Feature", Geometry: g,
 			Properties: nodeProperties{Feature: "node", ID: v.ID, Name: v.Name, Kind: string(v.Kind), State: v.State, Producer: v.Producer}})
 	}
 	enc := json.NewEncoder(w)
-	return enc.Encode(struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{"FeatureCollection", features})
+	return enc.Encode(report.NewFeatureCollection(features))
 }
 
 // date is d as text, "" when zero.
