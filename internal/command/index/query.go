@@ -88,7 +88,7 @@ func runTop(ctx context.Context, f *cmdutil.Factory, opts *topOptions) error {
 		}
 		fmt.Fprintf(f.Out, "%s, %d (%s index)\n\n", who, top.Year, opts.Profile)
 	}
-	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, out)
+	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, top)
 }
 
 func inYear(y int) string {
@@ -166,7 +166,7 @@ func runSeries(ctx context.Context, f *cmdutil.Factory, opts *seriesOptions, arg
 	if opts.Format == "table" || opts.Format == "md" {
 		fmt.Fprintf(f.Out, "%s over %s (%s index)\n\n", ser.A.Name, ser.B.Name, opts.Profile)
 	}
-	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, series)
+	return cmdutil.WriteList(f.Out, opts.Format, headers, cells, ser)
 }
 
 type sensitivityOptions struct {
