@@ -94,13 +94,22 @@ func TestIndexBuildAndQuery(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("top: exit %d: %s", code, errOut)
 	}
-	var top []struct {
-		Rank  int     `json:"rank"`
-		Code  string  `json:"code"`
-		Index float64 `json:"index"`
+	var ranking struct {
+		Schema string `json:"schema"`
+		Year   int    `json:"year"`
+		Rows   []struct {
+			Rank  int     `json:"rank"`
+			Code  string  `json:"code"`
+			Index float64 `json:"index"`
+		} `json:"rows"`
+		Sources []string `json:"sources"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &top); err != nil {
+	if err := json.Unmarshal([]byte(stdout), &ranking); err != nil {
 		t.Fatalf("top json: %v\n%s", err, stdout)
+	}
+	top := ranking.Rows
+	if ranking.Schema != "leverage.index-top/v1" || ranking.Year != 2014 || len(ranking.Sources) == 0 {
+		t.Errorf("top: schema %q, year %d, sources %v", ranking.Schema, ranking.Year, ranking.Sources)
 	}
 	if len(top) != 3 || top[0].Code != "RUS" || top[0].Index < top[1].Index {
 		t.Errorf("top influencers of KAZ = %+v, want 3 with Russia first", top)
