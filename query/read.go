@@ -27,6 +27,11 @@ func ReadModel(ctx context.Context, st leverage.Store, now time.Time) (read.Mode
 	if err != nil {
 		return read.Model{}, err
 	}
+	return NewReadModel(actors, rels, facts, now)
+}
+
+// NewReadModel is ReadModel for actors, relations and facts already read.
+func NewReadModel(actors []*leverage.Actor, rels []*leverage.Relation, facts []*leverage.Fact, now time.Time) (read.Model, error) {
 	lex, err := data.Lexicons()
 	if err != nil {
 		return read.Model{}, err

@@ -14,7 +14,6 @@ import (
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/country"
-	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/read"
 	"github.com/leverage-dev/leverage/read/extract"
@@ -337,7 +336,7 @@ func (s *Server) read(ctx context.Context, q *request) (any, error) {
 // loadStatic reads what every request shares: the built-in weights and the
 // country crosswalk.
 func (s *Server) loadStatic() error {
-	w, err := assess.ParseWeights(strings.NewReader(string(data.DefaultWeights())), "data/weights.csv")
+	w, err := query.BuiltinWeights()
 	if err != nil {
 		return err
 	}

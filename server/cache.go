@@ -107,14 +107,10 @@ func (c *cache) model(ctx context.Context, asOf time.Time) (*assess.Model, error
 		return m, nil
 	}
 	if rows == nil {
-		// Requests arriving together wait for one read of the store.
-		v, err, _ := c.loading.Do(strconv.FormatUint(gen, 10), func() (any, error) {
-			return c.read(context.WithoutCancel(ctx)) // not ended by the first asker leaving
-		})
-		if err != nil {
+		var err error
+		if rows, err = c.load(ctx, gen); err != nil {
 			return nil, err
 		}
-		rows = v.(*snapshot)
 	}
 	m = assess.NewModel(asOf, rows.actors, rows.relations, rows.sources, rows.facts)
 	c.mu.Lock()
@@ -126,6 +122,18 @@ func (c *cache) model(ctx context.Context, asOf time.Time) (*assess.Model, error
 		c.models[key], c.rows = m, rows
 	}
 	return m, nil
+}
+
+// load reads the store's rows for generation gen. Requests arriving
+// together wait for one read.
+func (c *cache) load(ctx context.Context, gen uint64) (*snapshot, error) {
+	v, err, _ := c.loading.Do(strconv.FormatUint(gen, 10), func() (any, error) {
+		return c.read(context.WithoutCancel(ctx)) // not ended by the first asker leaving
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*snapshot), nil
 }
 
 // read reads the store's rows.
@@ -152,7 +160,7 @@ func (c *cache) read(ctx context.Context) (*snapshot, error) {
 // their own, and the day they were read, by its clock now).
 func (c *cache) articleReader(ctx context.Context, today time.Time, now func() time.Time) (*read.Reader, error) {
 	c.mu.Lock()
-	rd, gen := c.reader, c.gen
+	rd, rows, gen := c.reader, c.rows, c.gen
 	if !c.readerDay.Equal(today) {
 		rd = nil
 	}
@@ -160,7 +168,13 @@ func (c *cache) articleReader(ctx context.Context, today time.Time, now func() t
 	if rd != nil {
 		return rd, nil
 	}
-	m, err := query.ReadModel(ctx, c.st, now())
+	if rows == nil {
+		var err error
+		if rows, err = c.load(ctx, gen); err != nil {
+			return nil, err
+		}
+	}
+	m, err := query.NewReadModel(rows.actors, rows.relations, rows.facts, now())
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +182,7 @@ func (c *cache) articleReader(ctx context.Context, today time.Time, now func() t
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen == c.gen {
-		c.reader, c.readerDay = rd, today
+		c.reader, c.readerDay, c.rows = rd, today, rows
 	}
 	return rd, nil
 }

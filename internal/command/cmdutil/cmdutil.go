@@ -24,6 +24,7 @@ import (
 	"github.com/leverage-dev/leverage/data"
 	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/postgres"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/sqlite"
 )
 
@@ -212,15 +213,14 @@ func NewFactory() *Factory {
 // Weights reads the channel and indicator weights of an assessment from
 // path, or the built-in weights (data/weights.csv) when path is "".
 func Weights(path string) (assess.Weights, error) {
-	b, name := data.DefaultWeights(), "data/weights.csv"
-	if path != "" {
-		var err error
-		if b, err = os.ReadFile(path); err != nil {
-			return assess.Weights{}, fmt.Errorf("read weights: %w", err)
-		}
-		name = path
+	if path == "" {
+		return query.BuiltinWeights()
 	}
-	return assess.ParseWeights(bytes.NewReader(b), name)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return assess.Weights{}, fmt.Errorf("read weights: %w", err)
+	}
+	return assess.ParseWeights(bytes.NewReader(b), path)
 }
 
 // Model opens the store and loads the model as of asOf. The caller closes
