@@ -328,7 +328,7 @@ func (s *Server) read(ctx context.Context, q *request) (any, error) {
 			return nil, err
 		}
 		s.Invalidate()
-		s.log.Info("accepted facts", "source", res.Source.ID, "facts", len(facts))
+		s.cfg.Logger.Info("accepted facts", "source", res.Source.ID, "facts", len(facts))
 	}
 	return res, nil
 }

@@ -43,7 +43,7 @@ func (s *Server) wrap(rt route) http.Handler {
 		s.metrics.inflight.Inc()
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Error("panic", "route", rt.Name, "panic", fmt.Sprint(p))
+				s.cfg.Logger.Error("panic", "route", rt.Name, "panic", fmt.Sprint(p))
 				if w.status == 0 {
 					writeError(w, r, fmt.Errorf("panic: %v", p))
 				}
@@ -51,7 +51,7 @@ func (s *Server) wrap(rt route) http.Handler {
 			s.metrics.inflight.Dec()
 			d := time.Since(start)
 			s.metrics.observe(rt.Name, r.Method, w.status, d)
-			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "route", rt.Name,
+			s.cfg.Logger.Info("request", "method", r.Method, "path", r.URL.Path, "route", rt.Name,
 				"status", w.status, "bytes", w.bytes, "duration_ms", float64(d.Microseconds())/1000)
 		}()
 
@@ -92,7 +92,7 @@ func (s *Server) wrap(rt route) http.Handler {
 		v, err := rt.Handle(ctx, &request{Request: r, s: s, route: &rt, query: query})
 		if err != nil {
 			if se := toStatus(err); se.Status >= 500 && se.Status != http.StatusGatewayTimeout {
-				s.log.Error("request failed", "route", rt.Name, "err", err)
+				s.cfg.Logger.Error("request failed", "route", rt.Name, "err", err)
 			}
 			writeError(w, r, err)
 			return

@@ -46,7 +46,6 @@ type Config struct {
 type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
-	log     *slog.Logger
 	metrics *metrics
 	cache   *cache
 	routes  []route
@@ -76,7 +75,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxDraws <= 0 {
 		cfg.MaxDraws = 100_000
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), log: cfg.Logger, metrics: newMetrics(), cache: newCache(cfg.Store),
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics(), cache: newCache(cfg.Store),
 		heavy: make(chan struct{}, runtime.GOMAXPROCS(0))}
 	if err := s.loadStatic(); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
@@ -155,7 +154,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if _, err := s.cfg.Store.DatasetVersion(ctx, "builtin"); err != nil {
-		s.log.Error("health check", "err", err) // the cause may name hosts and users: logged, not shown
+		s.cfg.Logger.Error("health check", "err", err) // the cause may name hosts and users: logged, not shown
 		writeError(w, r, &statusError{http.StatusServiceUnavailable, "unavailable", "the store does not answer", ""})
 		return
 	}
@@ -194,6 +193,6 @@ func (s *Server) HTTPServer(addr string, t Timeouts) *http.Server {
 		WriteTimeout:      t.Write,
 		IdleTimeout:       t.Idle,
 		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		ErrorLog:          slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn),
 	}
 }
