@@ -10,7 +10,6 @@ import (
 	"github.com/leverage-dev/leverage/assess"
 	"github.com/leverage-dev/leverage/country"
 	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/sqlite"
 )
@@ -27,14 +26,7 @@ func builtin(t *testing.T) (leverage.Store, *assess.Model) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ds, err := data.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ReplaceDataset(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, asOf); err != nil {
+	if err := query.LoadBuiltin(ctx, st, asOf); err != nil {
 		t.Fatal(err)
 	}
 	m, err := assess.LoadModel(ctx, st, asOf)

@@ -7,10 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/postgres"
 	"github.com/leverage-dev/leverage/postgres/pgtest"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/server"
 )
 
@@ -24,14 +23,7 @@ func TestOverPostgres(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	ds, err := data.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.ReplaceDataset(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := panel.StoreBuiltin(ctx, db, data.OpenPanel(), "data/"+data.OpenPanelFile, now()); err != nil {
+	if err := query.LoadBuiltin(ctx, db, now()); err != nil {
 		t.Fatal(err)
 	}
 	s, err := server.New(server.Config{Store: db, Now: now, Token: token})

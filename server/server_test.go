@@ -16,8 +16,7 @@ import (
 	"time"
 
 	"github.com/leverage-dev/leverage"
-	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/panel"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/server"
 	"github.com/leverage-dev/leverage/sqlite"
 )
@@ -35,14 +34,7 @@ func openBuiltin() (leverage.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := data.Builtin()
-	if err == nil {
-		err = st.ReplaceDataset(ctx, ds)
-	}
-	if err == nil {
-		_, err = panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, now())
-	}
-	if err != nil {
+	if err := query.LoadBuiltin(ctx, st, now()); err != nil {
 		st.Close()
 		return nil, err
 	}

@@ -18,8 +18,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/panel"
+	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/server"
 	"github.com/leverage-dev/leverage/sqlite"
 	"github.com/leverage-dev/leverage/web"
@@ -436,14 +435,7 @@ func startServer(t *testing.T) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	ds, err := data.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.ReplaceDataset(ctx, ds); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := panel.StoreBuiltin(ctx, st, data.OpenPanel(), "data/"+data.OpenPanelFile, time.Now()); err != nil {
+	if err := query.LoadBuiltin(ctx, st, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := server.New(server.Config{Store: st, Token: testToken, Assets: web.Assets()})

@@ -21,8 +21,6 @@ import (
 
 	"github.com/leverage-dev/leverage"
 	"github.com/leverage-dev/leverage/assess"
-	"github.com/leverage-dev/leverage/data"
-	"github.com/leverage-dev/leverage/influence/panel"
 	"github.com/leverage-dev/leverage/postgres"
 	"github.com/leverage-dev/leverage/query"
 	"github.com/leverage-dev/leverage/sqlite"
@@ -116,25 +114,9 @@ func (f *Factory) OpenStore(ctx context.Context) (leverage.Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", name, err)
 	}
-	ds, err := data.Builtin()
-	if err != nil {
+	if err := query.LoadBuiltin(ctx, db, f.Now()); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("built-in dataset: %w", err)
-	}
-	v, err := db.DatasetVersion(ctx, ds.Name)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	if v != ds.Version {
-		if err := db.ReplaceDataset(ctx, ds); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("load built-in dataset into %s: %w", name, err)
-		}
-	}
-	if _, err := panel.StoreBuiltin(ctx, db, data.OpenPanel(), "data/"+data.OpenPanelFile, f.Now()); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("load built-in index panel into %s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return db, nil
 }
